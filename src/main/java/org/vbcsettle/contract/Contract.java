@@ -1,0 +1,36 @@
+package org.vbcsettle.contract;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * One value-based contract between a payer and a provider, as written in a contract document
+ * ({@code contracts/*.yaml}). Immutable; an amendment is a new {@code version}. Validate with
+ * {@link ContractValidator} before use: the calculators assume validated terms.
+ *
+ * @param performanceStart first day of the performance year (inclusive)
+ * @param performanceEnd   last day of the performance year (inclusive)
+ */
+public record Contract(
+        String id,
+        Integer version,
+        String name,
+        String payer,
+        String provider,
+        LocalDate performanceStart,
+        LocalDate performanceEnd,
+        List<Arrangement> arrangements,
+        SettlementTerms settlement) {
+
+    public Period performancePeriod() {
+        return new Period(String.valueOf(performanceStart.getYear()), performanceStart, performanceEnd);
+    }
+
+    public int versionOrDefault() {
+        return version == null ? 1 : version;
+    }
+
+    public SettlementTerms settlementOrDefault() {
+        return settlement == null ? SettlementTerms.DEFAULT : settlement;
+    }
+}

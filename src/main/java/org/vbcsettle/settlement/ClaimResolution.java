@@ -1,0 +1,64 @@
+package org.vbcsettle.settlement;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reduces originals, replacements (frequency 7) and voids (frequency 8) to the claims in effect: each
+ * chain original → replacement → … ends in its latest replacement, or in nothing if voided. The result
+ * does not depend on the order of the input. When two records claim to replace the same claim, the one
+ * paid later wins (ties: the larger id), so that the outcome is deterministic.
+ */
+public final class ClaimResolution {
+
+    private ClaimResolution() {
+    }
+
+    /** @param orphans replacements or voids whose target claim is not among the inputs */
+    public record Result(List<Claim> effective, List<Claim> orphans) {
+    }
+
+    public static Result resolve(List<Claim> claims) {
+        Map<String, Claim> byId = new HashMap<>();
+        for (Claim c : claims) {
+            byId.merge(c.id(), c, (a, b) -> a); // a resent id is the same claim
+        }
+        // successor of each claim id: the replacement/void that names it
+        Map<String, Claim> successor = new HashMap<>();
+        List<Claim> orphans = new ArrayList<>();
+        Comparator<Claim> laterWins = Comparator.comparing((Claim c) -> c.paidDate() == null ? java.time.LocalDate.MIN : c.paidDate())
+                .thenComparing(Claim::id);
+        for (Claim c : byId.values()) {
+            if (c.frequency() == Claim.Frequency.ORIGINAL) {
+                continue;
+            }
+            if (c.replacesClaimId() == null || !byId.containsKey(c.replacesClaimId())) {
+                orphans.add(c);
+                continue;
+            }
+            successor.merge(c.replacesClaimId(), c, (a, b) -> laterWins.compare(a, b) >= 0 ? a : b);
+        }
+        List<Claim> effective = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (Claim c : byId.values()) {
+            if (c.frequency() != Claim.Frequency.ORIGINAL) {
+                continue;
+            }
+            Claim head = c;
+            while (successor.containsKey(head.id()) && seen.add(head.id())) {
+                head = successor.get(head.id());
+            }
+            if (head.frequency() != Claim.Frequency.VOID) {
+                effective.add(head);
+            }
+        }
+        effective.sort(Comparator.comparing(Claim::id));
+        orphans.sort(Comparator.comparing(Claim::id));
+        return new Result(List.copyOf(effective), List.copyOf(orphans));
+    }
+}
