@@ -1,14 +1,17 @@
 package org.vbcsettle.cli;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-import java.util.concurrent.Callable;
+/** Benchmarks print figures; they are commands, never timed tests. */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print their figures",
+        subcommands = {BenchIngestCommand.class, BenchTotalsCommand.class, BenchSimulateCommand.class})
+public final class BenchCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks")
-public final class BenchCommand implements Callable<Integer> {
     @Override
-    public Integer call() {
-        System.err.println("bench: not available yet");
-        return 2;
+    public void run() {
+        spec.commandLine().usage(System.out);
     }
 }
