@@ -1,0 +1,14 @@
+package org.vbcsettle.api;
+
+import akka.actor.typed.ActorSystem;
+import org.vbcsettle.api.auth.Tokens;
+
+/** The collaborators every route class gets. */
+public record ApiContext(ActorSystem<?> system, LedgerGateway ledger, ContractDirectory directory, Tokens tokens,
+                         ContractCheck contractCheck, ApiSettings settings) {
+
+    public static ApiContext of(ActorSystem<?> system, LedgerGateway ledger, Tokens tokens, ContractCheck check,
+                                ApiSettings settings) {
+        return new ApiContext(system, ledger, new ContractDirectory(ledger), tokens, check, settings);
+    }
+}

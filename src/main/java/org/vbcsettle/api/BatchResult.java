@@ -1,0 +1,35 @@
+package org.vbcsettle.api;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The reply to a batch of input records: how many were new and accepted, how many were resent ids (a
+ * no-op), and how many were rejected, with the error of each rejected record.
+ */
+public record BatchResult(long accepted, long duplicate, long rejected, List<RecordError> errors) {
+
+    public static final BatchResult EMPTY = new BatchResult(0, 0, 0, List.of());
+
+    /** At most this many errors are listed in one reply; {@code rejected} still counts them all. */
+    public static final int MAX_ERRORS_LISTED = 1_000;
+
+    public BatchResult {
+        errors = List.copyOf(errors);
+    }
+
+    public static BatchResult rejectedOnly(List<RecordError> errors) {
+        return new BatchResult(0, 0, errors.size(), errors);
+    }
+
+    public BatchResult plus(BatchResult o) {
+        List<RecordError> all = new ArrayList<>(errors);
+        for (RecordError e : o.errors) {
+            if (all.size() >= MAX_ERRORS_LISTED) {
+                break;
+            }
+            all.add(e);
+        }
+        return new BatchResult(accepted + o.accepted, duplicate + o.duplicate, rejected + o.rejected, all);
+    }
+}

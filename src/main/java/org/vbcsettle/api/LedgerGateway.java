@@ -1,0 +1,52 @@
+package org.vbcsettle.api;
+
+import org.vbcsettle.contract.Contract;
+import org.vbcsettle.contract.Period;
+import org.vbcsettle.settlement.Attribution;
+import org.vbcsettle.settlement.Claim;
+import org.vbcsettle.settlement.QualityEvent;
+import org.vbcsettle.settlement.Statement;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * What the HTTP API needs from the contract ledger: the narrow view the routes are written against. An
+ * adapter over the ledger's client implements it. A refusal by the ledger (unknown contract, settled
+ * period, …) completes the stage exceptionally with a {@link Problem.Failure} naming the status.
+ */
+public interface LedgerGateway {
+
+    /** Registers a new contract (version 1); a conflict if the id exists with other terms. */
+    CompletionStage<Contract> registerContract(Contract contract);
+
+    /** Replaces the terms of an existing contract with a new version. */
+    CompletionStage<Contract> amendContract(Contract contract);
+
+    CompletionStage<Optional<Contract>> contract(String contractId);
+
+    /** Every registered contract (the routes filter by caller). */
+    CompletionStage<List<Contract>> contracts();
+
+    CompletionStage<BatchResult> attribute(String contractId, List<Attribution> records);
+
+    CompletionStage<BatchResult> recordClaims(String contractId, List<Claim> claims);
+
+    CompletionStage<BatchResult> recordQualityEvents(String contractId, List<QualityEvent> events);
+
+    /** Running totals of the contract: any JSON-serialisable value. */
+    CompletionStage<Object> totals(String contractId);
+
+    CompletionStage<Statement> settle(String contractId, Period period, Statement.Kind kind);
+
+    CompletionStage<List<Statement>> statements(String contractId);
+
+    /** Payouts of one contract (or of all when contractId is null), optionally only those with a status. */
+    CompletionStage<List<PayoutView>> payouts(String contractId, String status);
+
+    CompletionStage<PayoutView> acknowledgePayout(String contractId, String payoutKey, String acknowledgedBy);
+
+    /** True once this node's cluster member is Up and the database answers. */
+    CompletionStage<Boolean> ready();
+}

@@ -1,0 +1,12 @@
+package org.vbcsettle.api;
+
+/**
+ * A payout as the API shows it to both parties.
+ *
+ * @param key         the idempotency key: contract + trigger + period
+ * @param amountCents positive: payer pays the provider; negative: recoupment from the provider
+ * @param status      triggered, approved, disbursed or acknowledged
+ */
+public record PayoutView(String key, String contractId, String trigger, String periodId, long amountCents,
+                         String reason, String status) {
+}

@@ -1,0 +1,83 @@
+package org.vbcsettle.api.routes;
+
+import akka.http.javadsl.server.Route;
+
+import static akka.http.javadsl.server.PathMatchers.segment;
+import org.vbcsettle.api.ApiContext;
+import org.vbcsettle.api.PayoutView;
+import org.vbcsettle.api.Problem;
+import org.vbcsettle.api.RecordError;
+import org.vbcsettle.api.RouteSupport;
+import org.vbcsettle.api.auth.Access;
+import org.vbcsettle.api.auth.Caller;
+import org.vbcsettle.api.auth.Role;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Payouts: {@code GET /v1/contracts/{id}/payouts?status=}, {@code GET /v1/payouts?status=} (every payout the
+ * caller may see: the payer's payout file) and
+ * {@code POST /v1/contracts/{id}/payouts/{key}/acknowledgement}.
+ */
+public final class PayoutRoutes extends RouteSupport {
+
+    static final Set<String> STATUSES = Set.of("triggered", "approved", "disbursed", "acknowledged");
+
+    public PayoutRoutes(ApiContext ctx) {
+        super(ctx);
+    }
+
+    public Route forContract(Caller caller, String id) {
+        return pathPrefix("payouts", () -> concat(
+                pathEnd(() -> get(() -> readable(caller, id, p -> status(s -> reply(akka.http.javadsl.model.StatusCodes.OK,
+                        ctx.ledger().payouts(id, s)))))),
+                path(segment().slash("acknowledgement"), key -> post(() -> after(ctx.directory().parties(id), p -> {
+                    if (!Access.canAcknowledge(caller, p)) {
+                        return problem(Problem.forbidden(caller.role().claim() + " '" + caller.party()
+                                + "' may not acknowledge payouts of contract '" + id + "'"));
+                    }
+                    String by = caller.role() == Role.ADMIN ? "admin" : caller.role().claim() + ":" + caller.party();
+                    return reply(akka.http.javadsl.model.StatusCodes.OK, ctx.ledger().acknowledgePayout(id, key, by));
+                })))));
+    }
+
+    public Route all(Caller caller) {
+        return get(() -> status(s -> after(ctx.ledger().payouts(null, s), list -> {
+            List<PayoutView> visible = new ArrayList<>();
+            List<String> ids = list.stream().map(PayoutView::contractId).distinct().toList();
+            return visibleOf(caller, list, ids, 0, visible);
+        })));
+    }
+
+    /** Filters by access, looking up each contract's parties once (cached by the directory). */
+    private Route visibleOf(Caller caller, List<PayoutView> list, List<String> ids, int i, List<PayoutView> out) {
+        if (i == ids.size()) {
+            return ok(out);
+        }
+        String contractId = ids.get(i);
+        return after(ctx.directory().parties(contractId), parties -> {
+            if (Access.canRead(caller, parties)) {
+                for (PayoutView p : list) {
+                    if (p.contractId().equals(contractId)) {
+                        out.add(p);
+                    }
+                }
+            }
+            return visibleOf(caller, list, ids, i + 1, out);
+        });
+    }
+
+    private Route status(java.util.function.Function<String, Route> inner) {
+        return parameterOptional("status", (Optional<String> s) -> {
+            if (s.isPresent() && !STATUSES.contains(s.get().toLowerCase(Locale.ROOT))) {
+                return problem(Problem.invalid("unknown payout status", List.of(new RecordError("query", "status",
+                        "must be one of triggered, approved, disbursed, acknowledged; was '" + s.get() + "'"))));
+            }
+            return inner.apply(s.map(x -> x.toLowerCase(Locale.ROOT)).orElse(null));
+        });
+    }
+}

@@ -1,0 +1,121 @@
+package org.vbcsettle.api.routes;
+
+import akka.http.javadsl.model.StatusCodes;
+import akka.http.javadsl.server.Route;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.vbcsettle.api.ApiContext;
+import org.vbcsettle.api.Problem;
+import org.vbcsettle.api.RecordError;
+import org.vbcsettle.api.RouteSupport;
+import org.vbcsettle.api.auth.Caller;
+import org.vbcsettle.contract.Contract;
+import org.vbcsettle.contract.Period;
+import org.vbcsettle.settlement.Statement;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code /v1/contracts/{id}/totals} (running totals and projected settlement) and
+ * {@code /v1/contracts/{id}/settlements} (run an interim or final settlement; list statements).
+ */
+public final class SettlementRoutes extends RouteSupport {
+
+    public SettlementRoutes(ApiContext ctx) {
+        super(ctx);
+    }
+
+    public Route routes(Caller caller, String id) {
+        return concat(
+                path("totals", () -> get(() -> readable(caller, id, p -> reply(StatusCodes.OK, ctx.ledger().totals(id))))),
+                path("settlements", () -> concat(
+                        get(() -> readable(caller, id, p -> parameterOptional("period", period ->
+                                parameterOptional("kind", kind -> after(ctx.ledger().statements(id),
+                                        all -> ok(filter(all, period, kind))))))),
+                        post(() -> writable(caller, id, c -> jsonBody(body -> {
+                            Request r;
+                            try {
+                                r = request(c, body);
+                            } catch (Problem.Failure f) {
+                                return problem(f.problem());
+                            }
+                            return after(ctx.ledger().settle(id, r.period(), r.kind()), s -> json(StatusCodes.CREATED, s));
+                        }))))));
+    }
+
+    record Request(Period period, Statement.Kind kind) {
+    }
+
+    private static final Set<String> FIELDS = Set.of("period", "kind");
+
+    /** {"period": "2024-Q1", "kind": "interim"} or {"kind": "final"} (the performance period). */
+    static Request request(Contract c, JsonNode body) {
+        String record = "settlement request";
+        List<RecordError> errors = new ArrayList<>();
+        if (!body.isObject()) {
+            throw Problem.badRequest("request body must be a JSON object {\"period\": ..., \"kind\": \"interim\"|\"final\"}", List.of()).failure();
+        }
+        body.fieldNames().forEachRemaining(n -> {
+            if (!FIELDS.contains(n)) {
+                errors.add(new RecordError(record, n, "unknown field (expected period, kind)"));
+            }
+        });
+        Statement.Kind kind = null;
+        JsonNode k = body.get("kind");
+        if (k == null || !k.isTextual()) {
+            errors.add(new RecordError(record, "kind", "is required: interim or final"));
+        } else {
+            String t = k.asText().trim().toUpperCase(Locale.ROOT);
+            if (t.equals("INTERIM") || t.equals("FINAL")) {
+                kind = Statement.Kind.valueOf(t);
+            } else {
+                errors.add(new RecordError(record, "kind", "must be interim or final, was '" + k.asText() + "'"));
+            }
+        }
+        Period period = null;
+        JsonNode p = body.get("period");
+        if (p == null || p.isNull()) {
+            if (kind == Statement.Kind.FINAL) {
+                period = c.performancePeriod();
+            } else {
+                errors.add(new RecordError(record, "period", "is required for an interim settlement (e.g. 2024-Q1)"));
+            }
+        } else if (!p.isTextual()) {
+            errors.add(new RecordError(record, "period", "must be a string such as 2024-Q1, was " + p));
+        } else {
+            try {
+                period = p.asText().equals(c.performancePeriod().id()) ? c.performancePeriod() : Period.parse(p.asText());
+                if (!c.performancePeriod().encloses(period)) {
+                    errors.add(new RecordError(record, "period", period.id() + " is outside the contract's performance period "
+                            + c.performanceStart() + " to " + c.performanceEnd()));
+                } else if (kind == Statement.Kind.FINAL && !period.equals(c.performancePeriod())) {
+                    errors.add(new RecordError(record, "period", "a final settlement covers the whole performance period "
+                            + c.performancePeriod().id() + ", was " + period.id()));
+                }
+            } catch (IllegalArgumentException e) {
+                errors.add(new RecordError(record, "period", e.getMessage()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw Problem.invalid("the settlement request is not valid", errors).failure();
+        }
+        return new Request(period, kind);
+    }
+
+    private static List<Statement> filter(List<Statement> all, Optional<String> period, Optional<String> kind) {
+        List<Statement> out = new ArrayList<>();
+        for (Statement s : all) {
+            if (period.isPresent() && !period.get().equals(s.periodId())) {
+                continue;
+            }
+            if (kind.isPresent() && !kind.get().equalsIgnoreCase(s.kind().name())) {
+                continue;
+            }
+            out.add(s);
+        }
+        return out;
+    }
+}
