@@ -5,17 +5,24 @@ import java.util.List;
 
 /**
  * The reply to a batch of input records: how many were new and accepted, how many were resent ids (a
- * no-op), and how many were rejected, with the error of each rejected record.
+ * no-op), and how many were rejected, with the error of each rejected record; and the payouts that the
+ * new records triggered (a benchmark met).
  */
-public record BatchResult(long accepted, long duplicate, long rejected, List<RecordError> errors) {
+public record BatchResult(long accepted, long duplicate, long rejected, List<RecordError> errors,
+                          List<PayoutView> payoutsTriggered) {
 
-    public static final BatchResult EMPTY = new BatchResult(0, 0, 0, List.of());
+    public static final BatchResult EMPTY = new BatchResult(0, 0, 0, List.of(), List.of());
 
     /** At most this many errors are listed in one reply; {@code rejected} still counts them all. */
     public static final int MAX_ERRORS_LISTED = 1_000;
 
     public BatchResult {
         errors = List.copyOf(errors);
+        payoutsTriggered = payoutsTriggered == null ? List.of() : List.copyOf(payoutsTriggered);
+    }
+
+    public BatchResult(long accepted, long duplicate, long rejected, List<RecordError> errors) {
+        this(accepted, duplicate, rejected, errors, List.of());
     }
 
     public static BatchResult rejectedOnly(List<RecordError> errors) {
@@ -30,6 +37,8 @@ public record BatchResult(long accepted, long duplicate, long rejected, List<Rec
             }
             all.add(e);
         }
-        return new BatchResult(accepted + o.accepted, duplicate + o.duplicate, rejected + o.rejected, all);
+        List<PayoutView> payouts = new ArrayList<>(payoutsTriggered);
+        payouts.addAll(o.payoutsTriggered);
+        return new BatchResult(accepted + o.accepted, duplicate + o.duplicate, rejected + o.rejected, all, payouts);
     }
 }

@@ -5,8 +5,10 @@ import org.vbcsettle.contract.Period;
 import org.vbcsettle.settlement.Attribution;
 import org.vbcsettle.settlement.Claim;
 import org.vbcsettle.settlement.QualityEvent;
+import org.vbcsettle.settlement.ReportedFacts;
 import org.vbcsettle.settlement.Statement;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
@@ -35,17 +37,25 @@ public interface LedgerGateway {
 
     CompletionStage<BatchResult> recordQualityEvents(String contractId, List<QualityEvent> events);
 
-    /** Running totals of the contract: any JSON-serialisable value. */
-    CompletionStage<Object> totals(String contractId);
+    /** Running totals of the contract for a period (null: the performance period): any JSON-serialisable value. */
+    CompletionStage<Object> totals(String contractId, String periodId);
 
-    CompletionStage<Statement> settle(String contractId, Period period, Statement.Kind kind);
+    /**
+     * Settles a period; idempotent per (period, kind).
+     *
+     * @param asOf     the settlement date (decides claims run-out and whether the period is over)
+     * @param reported payer-reported facts, or {@link ReportedFacts#NONE}
+     */
+    CompletionStage<SettlementOutcome> settle(String contractId, Period period, Statement.Kind kind, LocalDate asOf,
+                                              ReportedFacts reported);
 
     CompletionStage<List<Statement>> statements(String contractId);
 
     /** Payouts of one contract (or of all when contractId is null), optionally only those with a status. */
     CompletionStage<List<PayoutView>> payouts(String contractId, String status);
 
-    CompletionStage<PayoutView> acknowledgePayout(String contractId, String payoutKey, String acknowledgedBy);
+    /** Moves a payout to the next status (approved, disbursed, acknowledged); repeating is a no-op. */
+    CompletionStage<PayoutView> changePayoutStatus(String contractId, String payoutKey, String status);
 
     /** True once this node's cluster member is Up and the database answers. */
     CompletionStage<Boolean> ready();

@@ -1,6 +1,8 @@
 package org.vbcsettle.api.routes;
 
+import akka.http.javadsl.model.StatusCodes;
 import akka.http.javadsl.server.Route;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import static akka.http.javadsl.server.PathMatchers.segment;
 import org.vbcsettle.api.ApiContext;
@@ -21,7 +23,7 @@ import java.util.Set;
 /**
  * Payouts: {@code GET /v1/contracts/{id}/payouts?status=}, {@code GET /v1/payouts?status=} (every payout the
  * caller may see: the payer's payout file) and
- * {@code POST /v1/contracts/{id}/payouts/{key}/acknowledgement}.
+ * {@code POST /v1/contracts/{id}/payouts/{key}/status} (approve, disburse, acknowledge).
  */
 public final class PayoutRoutes extends RouteSupport {
 
@@ -33,16 +35,37 @@ public final class PayoutRoutes extends RouteSupport {
 
     public Route forContract(Caller caller, String id) {
         return pathPrefix("payouts", () -> concat(
-                pathEnd(() -> get(() -> readable(caller, id, p -> status(s -> reply(akka.http.javadsl.model.StatusCodes.OK,
+                pathEnd(() -> get(() -> readable(caller, id, p -> status(s -> reply(StatusCodes.OK,
                         ctx.ledger().payouts(id, s)))))),
-                path(segment().slash("acknowledgement"), key -> post(() -> after(ctx.directory().parties(id), p -> {
-                    if (!Access.canAcknowledge(caller, p)) {
-                        return problem(Problem.forbidden(caller.role().claim() + " '" + caller.party()
-                                + "' may not acknowledge payouts of contract '" + id + "'"));
-                    }
-                    String by = caller.role() == Role.ADMIN ? "admin" : caller.role().claim() + ":" + caller.party();
-                    return reply(akka.http.javadsl.model.StatusCodes.OK, ctx.ledger().acknowledgePayout(id, key, by));
-                })))));
+                path(segment().slash("status"), key -> post(() -> after(ctx.directory().parties(id), p ->
+                        jsonBody(body -> {
+                            JsonNode st = body.get("status");
+                            String target = st != null && st.isTextual() ? st.asText().trim().toLowerCase(Locale.ROOT) : null;
+                            if (!body.isObject() || target == null || !STATUSES.contains(target) || target.equals("triggered")
+                                    || body.size() != 1) {
+                                return problem(Problem.invalid("the status change is not valid", List.of(new RecordError(
+                                        "payout " + key, "status", "must be one of approved, disbursed, acknowledged "
+                                        + "(body {\"status\": \"acknowledged\"})"))));
+                            }
+                            if (!mayMove(caller, p, target)) {
+                                return problem(Problem.forbidden(caller.role().claim() + " '" + caller.party() + "' may not mark payouts of contract '"
+                                        + id + "' " + target + (target.equals("acknowledged")
+                                        ? " (its provider '" + p.provider() + "' acknowledges receipt)"
+                                        : " (its payer '" + p.payer() + "' approves and disburses)")));
+                            }
+                            return reply(StatusCodes.OK, ctx.ledger().changePayoutStatus(id, key, target));
+                        }))))));
+    }
+
+    /** The payer approves and disburses; the provider acknowledges receipt; an admin may do either. */
+    static boolean mayMove(Caller caller, Access.Parties p, String target) {
+        if (caller.role() == Role.ADMIN) {
+            return true;
+        }
+        if (target.equals("acknowledged")) {
+            return caller.role() == Role.PROVIDER && Access.canRead(caller, p);
+        }
+        return caller.role() == Role.PAYER && Access.canWrite(caller, p);
     }
 
     public Route all(Caller caller) {

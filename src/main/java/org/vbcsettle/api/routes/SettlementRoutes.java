@@ -12,6 +12,15 @@ import org.vbcsettle.contract.Contract;
 import org.vbcsettle.contract.Period;
 import org.vbcsettle.settlement.Statement;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import org.vbcsettle.api.ApiJson;
+import org.vbcsettle.contract.Mappers;
+import org.vbcsettle.settlement.ReportedFacts;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,7 +39,8 @@ public final class SettlementRoutes extends RouteSupport {
 
     public Route routes(Caller caller, String id) {
         return concat(
-                path("totals", () -> get(() -> readable(caller, id, p -> reply(StatusCodes.OK, ctx.ledger().totals(id))))),
+                path("totals", () -> get(() -> readable(caller, id, p -> parameterOptional("period", period ->
+                        reply(StatusCodes.OK, ctx.ledger().totals(id, period.orElse(null))))))),
                 path("settlements", () -> concat(
                         get(() -> readable(caller, id, p -> parameterOptional("period", period ->
                                 parameterOptional("kind", kind -> after(ctx.ledger().statements(id),
@@ -38,21 +48,25 @@ public final class SettlementRoutes extends RouteSupport {
                         post(() -> writable(caller, id, c -> jsonBody(body -> {
                             Request r;
                             try {
-                                r = request(c, body);
+                                r = request(c, body, ctx.clock());
                             } catch (Problem.Failure f) {
                                 return problem(f.problem());
                             }
-                            return after(ctx.ledger().settle(id, r.period(), r.kind()), s -> json(StatusCodes.CREATED, s));
+                            return after(ctx.ledger().settle(id, r.period(), r.kind(), r.asOf(), r.reported()),
+                                    s -> json(s.repeated() ? StatusCodes.OK : StatusCodes.CREATED, s));
                         }))))));
     }
 
-    record Request(Period period, Statement.Kind kind) {
+    record Request(Period period, Statement.Kind kind, LocalDate asOf, ReportedFacts reported) {
     }
 
-    private static final Set<String> FIELDS = Set.of("period", "kind");
+    private static final Set<String> FIELDS = Set.of("period", "kind", "asOf", "reported");
 
-    /** {"period": "2024-Q1", "kind": "interim"} or {"kind": "final"} (the performance period). */
-    static Request request(Contract c, JsonNode body) {
+    /**
+     * {"period": "2024-Q1", "kind": "interim"} or {"kind": "final"} (the performance period); optional
+     * {@code asOf} (settlement date, default today) and {@code reported} (payer-reported facts).
+     */
+    static Request request(Contract c, JsonNode body, Clock clock) {
         String record = "settlement request";
         List<RecordError> errors = new ArrayList<>();
         if (!body.isObject()) {
@@ -60,7 +74,7 @@ public final class SettlementRoutes extends RouteSupport {
         }
         body.fieldNames().forEachRemaining(n -> {
             if (!FIELDS.contains(n)) {
-                errors.add(new RecordError(record, n, "unknown field (expected period, kind)"));
+                errors.add(new RecordError(record, n, "unknown field (expected period, kind, asOf, reported)"));
             }
         });
         Statement.Kind kind = null;
@@ -99,10 +113,35 @@ public final class SettlementRoutes extends RouteSupport {
                 errors.add(new RecordError(record, "period", e.getMessage()));
             }
         }
+        LocalDate asOf = LocalDate.now(clock);
+        JsonNode a = body.get("asOf");
+        if (a != null && !a.isNull()) {
+            try {
+                asOf = LocalDate.parse(a.asText());
+                if (!a.isTextual()) {
+                    throw new DateTimeParseException("not text", a.toString(), 0);
+                }
+                if (period != null && !asOf.isAfter(period.start())) {
+                    errors.add(new RecordError(record, "asOf", asOf + " is not after the start of " + period.id()));
+                }
+            } catch (DateTimeParseException e) {
+                errors.add(new RecordError(record, "asOf", "must be a date YYYY-MM-DD, was " + a));
+            }
+        }
+        ReportedFacts reported = ReportedFacts.NONE;
+        JsonNode rep = body.get("reported");
+        if (rep != null && !rep.isNull()) {
+            try {
+                reported = Mappers.json().treeToValue(rep, ReportedFacts.class);
+            } catch (JsonProcessingException e) {
+                String field = e instanceof JsonMappingException m ? "reported." + ApiJson.fieldPath(m) : "reported";
+                errors.add(new RecordError(record, field, ApiJson.cleanMessage(e)));
+            }
+        }
         if (!errors.isEmpty()) {
             throw Problem.invalid("the settlement request is not valid", errors).failure();
         }
-        return new Request(period, kind);
+        return new Request(period, kind, asOf, reported);
     }
 
     private static List<Statement> filter(List<Statement> all, Optional<String> period, Optional<String> kind) {
