@@ -7,6 +7,8 @@ import akka.http.javadsl.server.ExceptionHandler;
 import akka.http.javadsl.server.RejectionHandler;
 import akka.http.javadsl.server.Route;
 import akka.http.scaladsl.model.EntityStreamSizeException;
+import akka.http.scaladsl.model.IllegalRequestException;
+import akka.stream.scaladsl.Framing;
 import akka.pattern.AskTimeoutException;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -79,6 +81,18 @@ public final class ErrorHandling {
         if (t instanceof EntityStreamSizeException e) {
             return Problem.of(413, "too-large", "Payload too large",
                     "request body exceeds the limit of " + e.limit() + " bytes for this endpoint");
+        }
+        if (t instanceof IllegalRequestException e) {
+            int status = e.status().intValue();
+            if (e.info().summary().toLowerCase(java.util.Locale.ROOT).contains("too large")) {
+                // toStrictEntity reports an over-limit body as 400; it is a 413
+                return Problem.of(413, "too-large", "Payload too large", e.info().formatPretty());
+            }
+            return Problem.of(status, status == 413 ? "too-large" : "http-" + status, e.status().reason(), e.info().summary());
+        }
+        if (t instanceof Framing.FramingException e) {
+            return Problem.of(400, "bad-framing", "Bad request", "NDJSON: " + e.getMessage()
+                    + "; nothing after that line was read");
         }
         if (t instanceof JsonParseException e) {
             return Problem.badRequest("malformed JSON at line " + e.getLocation().getLineNr() + ", column "

@@ -1,0 +1,146 @@
+package org.vbcsettle.api;
+
+import org.vbcsettle.contract.Contract;
+import org.vbcsettle.contract.Period;
+import org.vbcsettle.money.Money;
+import org.vbcsettle.settlement.Attribution;
+import org.vbcsettle.settlement.Claim;
+import org.vbcsettle.settlement.QualityEvent;
+import org.vbcsettle.settlement.ReportedFacts;
+import org.vbcsettle.settlement.Statement;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A ledger held in maps, for testing the HTTP layer alone (routing, auth, validation, errors): ids are
+ * idempotency keys, statements are empty. The ledger's own behaviour is tested with the real ledger.
+ */
+final class InMemoryLedger implements LedgerGateway {
+
+    final Map<String, Contract> contracts = new ConcurrentHashMap<>();
+    final Map<String, Set<String>> ids = new ConcurrentHashMap<>();
+    final Map<String, List<Statement>> statements = new ConcurrentHashMap<>();
+    final List<PayoutView> payouts = new ArrayList<>();
+    final Map<String, List<Claim>> claims = new ConcurrentHashMap<>();
+
+    private static <T> CompletionStage<T> done(T t) {
+        return CompletableFuture.completedFuture(t);
+    }
+
+    private static <T> CompletionStage<T> fail(Problem p) {
+        return CompletableFuture.failedFuture(p.failure());
+    }
+
+    @Override
+    public CompletionStage<Contract> registerContract(Contract c) {
+        Contract prior = contracts.putIfAbsent(c.id(), c);
+        if (prior != null && !prior.equals(c)) {
+            return fail(Problem.conflict("contract " + c.id() + " exists with other terms"));
+        }
+        return done(c);
+    }
+
+    @Override
+    public CompletionStage<Contract> amendContract(Contract c) {
+        if (!contracts.containsKey(c.id())) {
+            return fail(ContractDirectory.unknown(c.id()));
+        }
+        contracts.put(c.id(), c);
+        return done(c);
+    }
+
+    @Override
+    public CompletionStage<Optional<Contract>> contract(String id) {
+        return done(Optional.ofNullable(contracts.get(id)));
+    }
+
+    @Override
+    public CompletionStage<List<Contract>> contracts() {
+        return done(List.copyOf(contracts.values()));
+    }
+
+    private BatchResult batch(String contractId, List<String> recordIds) {
+        Set<String> seen = ids.computeIfAbsent(contractId, k -> new HashSet<>());
+        long accepted = 0;
+        long dup = 0;
+        synchronized (seen) {
+            for (String id : recordIds) {
+                if (seen.add(id)) {
+                    accepted++;
+                } else {
+                    dup++;
+                }
+            }
+        }
+        return new BatchResult(accepted, dup, 0, List.of());
+    }
+
+    @Override
+    public CompletionStage<BatchResult> attribute(String contractId, List<Attribution> records) {
+        return done(batch(contractId, records.stream().map(a -> "a:" + a.id()).toList()));
+    }
+
+    @Override
+    public CompletionStage<BatchResult> recordClaims(String contractId, List<Claim> cs) {
+        claims.computeIfAbsent(contractId, k -> new ArrayList<>()).addAll(cs);
+        return done(batch(contractId, cs.stream().map(c -> "c:" + c.id()).toList()));
+    }
+
+    @Override
+    public CompletionStage<BatchResult> recordQualityEvents(String contractId, List<QualityEvent> events) {
+        return done(batch(contractId, events.stream().map(e -> "q:" + e.id()).toList()));
+    }
+
+    @Override
+    public CompletionStage<Object> totals(String contractId, String periodId) {
+        return done(Map.of("contractId", contractId, "claimCount", claims.getOrDefault(contractId, List.of()).size()));
+    }
+
+    @Override
+    public CompletionStage<SettlementOutcome> settle(String contractId, Period period, Statement.Kind kind, LocalDate asOf,
+                                                     ReportedFacts reported) {
+        Contract c = contracts.get(contractId);
+        Statement s = new Statement(contractId, c.versionOrDefault(), period.id(), period.start(), period.end(), kind, 0,
+                List.of(), Money.ZERO);
+        statements.computeIfAbsent(contractId, k -> new ArrayList<>()).add(s);
+        return done(new SettlementOutcome(s, null, List.of(), false));
+    }
+
+    @Override
+    public CompletionStage<List<Statement>> statements(String contractId) {
+        return done(statements.getOrDefault(contractId, List.of()));
+    }
+
+    @Override
+    public CompletionStage<List<PayoutView>> payouts(String contractId, String status) {
+        return done(payouts.stream().filter(p -> contractId == null || p.contractId().equals(contractId))
+                .filter(p -> status == null || p.status().equals(status)).toList());
+    }
+
+    @Override
+    public CompletionStage<PayoutView> changePayoutStatus(String contractId, String key, String status) {
+        for (int i = 0; i < payouts.size(); i++) {
+            PayoutView p = payouts.get(i);
+            if (p.key().equals(key) && p.contractId().equals(contractId)) {
+                PayoutView moved = new PayoutView(p.key(), p.contractId(), p.trigger(), p.periodId(), p.amountCents(), p.reason(), status);
+                payouts.set(i, moved);
+                return done(moved);
+            }
+        }
+        return fail(Problem.notFound("no payout '" + key + "' on contract '" + contractId + "'"));
+    }
+
+    @Override
+    public CompletionStage<Boolean> ready() {
+        return done(true);
+    }
+}

@@ -1,0 +1,95 @@
+package org.vbcsettle.api;
+
+import akka.actor.typed.ActorSystem;
+import akka.actor.typed.javadsl.Behaviors;
+import akka.http.javadsl.ServerBinding;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.typesafe.config.ConfigFactory;
+import org.vbcsettle.api.auth.AuthSettings;
+import org.vbcsettle.api.auth.Role;
+import org.vbcsettle.api.auth.Tokens;
+import org.vbcsettle.contract.Mappers;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** A running API on a loopback port over a given ledger, and a client that speaks to it. */
+final class TestApi implements AutoCloseable {
+
+    static final String SECRET = "test-secret-of-at-least-thirty-two-bytes!!";
+    static final AuthSettings AUTH = new AuthSettings(SECRET.getBytes(), null, false, "vbc-settle");
+
+    final ActorSystem<Void> system;
+    final ServerBinding binding;
+    final HttpClient client = HttpClient.newHttpClient();
+    final String base;
+
+    TestApi(LedgerGateway ledger, ContractCheck check, ApiSettings settings) throws Exception {
+        system = ActorSystem.create(Behaviors.empty(), "api-test",
+                ApiSettings.withDefaults(ConfigFactory.parseString("akka.loglevel = WARNING").withFallback(ConfigFactory.load())));
+        ApiContext ctx = ApiContext.of(system, ledger, new Tokens(AUTH, Clock.systemUTC()), check, settings.withHost("127.0.0.1").withPort(0));
+        binding = HttpServer.start(system, ctx).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        base = "http://127.0.0.1:" + binding.localAddress().getPort();
+    }
+
+    static ApiSettings defaults() {
+        return ApiSettings.fromConfig(ConfigFactory.empty());
+    }
+
+    static String token(Role role, String party) {
+        return Tokens.mint(AUTH, role, party, Duration.ofMinutes(10), Clock.systemUTC());
+    }
+
+    record Reply(int status, String contentType, String body, HttpResponse<String> raw) {
+        JsonNode json() {
+            try {
+                return Mappers.json().readTree(body);
+            } catch (Exception e) {
+                throw new AssertionError("not JSON (" + status + "): " + body, e);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + contentType + " " + body;
+        }
+    }
+
+    Reply send(String method, String path, String token, String contentType, String body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(), r);
+    }
+
+    Reply get(String path, String token) throws Exception {
+        return send("GET", path, token, null, null);
+    }
+
+    Reply postJson(String path, String token, String body) throws Exception {
+        return send("POST", path, token, "application/json", body);
+    }
+
+    static List<String> fields(JsonNode problem) {
+        return problem.path("errors").findValuesAsText("field");
+    }
+
+    @Override
+    public void close() throws Exception {
+        binding.unbind().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        system.terminate();
+        system.getWhenTerminated().toCompletableFuture().get(20, TimeUnit.SECONDS);
+    }
+}
