@@ -96,6 +96,16 @@ public final class BundledPaymentCalculator {
      */
     public static ArrangementResult compute(BundledPayment terms, List<EpisodeOutcome> episodes,
                                             BigDecimal compositeQualityScore) {
+        return compute(terms, episodes, compositeQualityScore, true);
+    }
+
+    /**
+     * As {@link #compute(BundledPayment, List, BigDecimal)}; {@code episodeLines} false leaves out the one
+     * line item per episode (same amount and metrics), for callers such as Monte Carlo trials that only
+     * need the figures.
+     */
+    public static ArrangementResult compute(BundledPayment terms, List<EpisodeOutcome> episodes,
+                                            BigDecimal compositeQualityScore, boolean episodeLines) {
         String where = "bundled-payment " + terms.id();
         List<LineItem> items = new ArrayList<>();
         Map<String, String> metrics = new LinkedHashMap<>();
@@ -125,17 +135,19 @@ public final class BundledPaymentCalculator {
                     lowered++;
                 }
                 Money diff = e.target().minus(ws);
-                items.add(LineItem.builder("Episode " + e.id())
-                        .input("episode type", type)
-                        .input("member", e.memberId())
-                        .input("anchor claim", e.anchorClaimId())
-                        .input("window", e.start() + " to " + e.end())
-                        .input("closed", e.closed())
-                        .input("spend", e.spend())
-                        .input("winsorized spend", ws)
-                        .input("target", e.target())
-                        .formula("target − winsorized spend")
-                        .money(diff));
+                if (episodeLines) {
+                    items.add(LineItem.builder("Episode " + e.id())
+                            .input("episode type", type)
+                            .input("member", e.memberId())
+                            .input("anchor claim", e.anchorClaimId())
+                            .input("window", e.start() + " to " + e.end())
+                            .input("closed", e.closed())
+                            .input("spend", e.spend())
+                            .input("winsorized spend", ws)
+                            .input("target", e.target())
+                            .formula("target − winsorized spend")
+                            .money(diff));
+                }
                 typeTarget = typeTarget.plus(e.target());
                 typeSpend = typeSpend.plus(e.spend());
                 typeWinsorized = typeWinsorized.plus(ws);

@@ -124,8 +124,12 @@ class BundledPaymentProperties {
                                                    @ForAll long seed) {
         List<EpisodeOutcome> shuffled = new ArrayList<>(eps);
         Collections.shuffle(shuffled, new Random(seed));
-        assertThat(BundledPaymentCalculator.compute(s.terms(), shuffled, s.cqs()))
-                .isEqualTo(BundledPaymentCalculator.compute(s.terms(), eps, s.cqs()));
+        ArrangementResult full = BundledPaymentCalculator.compute(s.terms(), eps, s.cqs());
+        assertThat(BundledPaymentCalculator.compute(s.terms(), shuffled, s.cqs())).isEqualTo(full);
+        ArrangementResult lean = BundledPaymentCalculator.compute(s.terms(), shuffled, s.cqs(), false);
+        assertThat(lean.amount()).isEqualTo(full.amount());
+        assertThat(lean.metrics()).isEqualTo(full.metrics());
+        assertThat(lean.lineItems()).hasSize(full.lineItems().size() - eps.size());
     }
 
     // ---- over claims: episode construction ----
