@@ -1,14 +1,138 @@
 package org.vbcsettle.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import org.vbcsettle.contract.Mappers;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 
+/**
+ * {@code vbc-settle import --contract ID --claims claims.ndjson [--attribution a.ndjson] [--quality q.ndjson]}:
+ * sends data files to a running node over the HTTP API. Claims are streamed as NDJSON in one request
+ * (constant memory at both ends); attribution and quality events go as JSON arrays of {@code --batch}
+ * records, each batch all or nothing. Files hold one JSON record per line (the API's record form).
+ */
 @Command(name = "import", mixinStandardHelpOptions = true, description = "Import claims, attribution or quality files into a running node")
 public final class ImportCommand implements Callable<Integer> {
+
+    @Option(names = "--url", defaultValue = "http://127.0.0.1:8080", description = "the node's base URL (default: ${DEFAULT-VALUE})")
+    String url;
+
+    @Option(names = "--token", description = "bearer token (default: environment VBC_TOKEN); mint one with `vbc-settle token`")
+    String token;
+
+    @Option(names = "--contract", required = true, description = "contract id")
+    String contract;
+
+    @Option(names = "--claims", description = "claims, NDJSON (one claim per line)")
+    Path claims;
+
+    @Option(names = "--attribution", description = "attribution member-months, NDJSON")
+    Path attribution;
+
+    @Option(names = "--quality", description = "quality events, NDJSON")
+    Path quality;
+
+    @Option(names = "--batch", defaultValue = "1000", description = "attribution/quality records per request (default: ${DEFAULT-VALUE})")
+    int batch;
+
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private boolean failed;
+
     @Override
-    public Integer call() {
-        System.err.println("import: not available yet");
-        return 2;
+    public Integer call() throws Exception {
+        String bearer = token != null ? token : System.getenv("VBC_TOKEN");
+        if (bearer == null || bearer.isBlank()) {
+            System.err.println("import: give --token or set VBC_TOKEN (vbc-settle token --role payer --party <payer>)");
+            return 2;
+        }
+        if (claims == null && attribution == null && quality == null) {
+            System.err.println("import: nothing to import; give --claims, --attribution and/or --quality");
+            return 2;
+        }
+        String base = url.replaceAll("/+$", "") + "/v1/contracts/" + URLEncoder.encode(contract, StandardCharsets.UTF_8);
+        // attribution first: member-months are what claims and quality are measured against
+        if (attribution != null) {
+            batches(bearer, base + "/attribution", attribution);
+        }
+        if (claims != null) {
+            HttpRequest req = HttpRequest.newBuilder(URI.create(base + "/claims")).timeout(Duration.ofHours(2))
+                    .header("Authorization", "Bearer " + bearer).header("Content-Type", "application/x-ndjson")
+                    .POST(HttpRequest.BodyPublishers.ofFile(claims)).build();
+            report("claims " + claims, client.send(req, HttpResponse.BodyHandlers.ofString()));
+        }
+        if (quality != null) {
+            batches(bearer, base + "/quality-events", quality);
+        }
+        return failed ? 1 : 0;
+    }
+
+    private void batches(String bearer, String endpoint, Path file) throws IOException, InterruptedException {
+        ArrayNode array = Mappers.json().createArrayNode();
+        int line = 0;
+        int first = 1;
+        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String text;
+            while ((text = r.readLine()) != null) {
+                line++;
+                if (text.isBlank()) {
+                    continue;
+                }
+                JsonNode n;
+                try {
+                    n = Mappers.json().readTree(text);
+                } catch (IOException e) {
+                    System.err.println(file + " line " + line + ": malformed JSON");
+                    failed = true;
+                    continue;
+                }
+                array.add(n);
+                if (array.size() == batch) {
+                    post(bearer, endpoint, array, file + " lines " + first + "-" + line);
+                    array = Mappers.json().createArrayNode();
+                    first = line + 1;
+                }
+            }
+        }
+        if (!array.isEmpty()) {
+            post(bearer, endpoint, array, file + " lines " + first + "-" + line);
+        }
+    }
+
+    private void post(String bearer, String endpoint, ArrayNode array, String what) throws IOException, InterruptedException {
+        HttpRequest req = HttpRequest.newBuilder(URI.create(endpoint)).timeout(Duration.ofMinutes(5))
+                .header("Authorization", "Bearer " + bearer).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(Mappers.json().writeValueAsBytes(array))).build();
+        report(what, client.send(req, HttpResponse.BodyHandlers.ofString()));
+    }
+
+    private void report(String what, HttpResponse<String> r) throws IOException {
+        JsonNode body = r.body().isBlank() ? Mappers.json().createObjectNode() : Mappers.json().readTree(r.body());
+        if (r.statusCode() == 200) {
+            System.out.println(what + ": accepted " + body.path("accepted").asLong() + ", duplicate "
+                    + body.path("duplicate").asLong() + ", rejected " + body.path("rejected").asLong());
+            if (body.path("rejected").asLong() > 0) {
+                failed = true;
+            }
+        } else {
+            failed = true;
+            System.out.println(what + ": HTTP " + r.statusCode() + " " + body.path("detail").asText());
+        }
+        for (JsonNode e : body.path("errors")) {
+            System.out.println("  " + e.path("record").asText() + ": " + e.path("field").asText() + ": " + e.path("message").asText());
+        }
     }
 }

@@ -1,0 +1,42 @@
+package org.vbcsettle.api;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vbcsettle.api.auth.Role;
+import org.vbcsettle.cli.Main;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code vbc-settle import} against a running API. */
+class ImportCommandTest {
+
+    @Test
+    void imports_attribution_claims_and_quality_and_fails_on_a_bad_record(@TempDir Path dir) throws Exception {
+        InMemoryLedger ledger = new InMemoryLedger();
+        try (TestApi api = new TestApi(ledger, TestChecks.CHECK, TestApi.defaults())) {
+            String token = TestApi.token(Role.PAYER, "blue-payer");
+            assertThat(api.send("POST", "/v1/contracts", token, "application/yaml",
+                    Fixtures.contractYaml("acme-2024", "blue-payer", "acme-aco")).status()).isEqualTo(201);
+            Path claims = dir.resolve("claims.ndjson");
+            Files.writeString(claims, Fixtures.claim("c1", "m1", "2024-01-05", "2024-01-30", 100) + "\n"
+                    + Fixtures.claim("c2", "m1", "2024-02-05", "2024-02-28", 200) + "\n");
+            Path attribution = dir.resolve("attribution.ndjson");
+            Files.writeString(attribution, "{\"id\":\"a1\",\"memberId\":\"m1\",\"month\":\"2024-01\"}\n"
+                    + "{\"id\":\"a2\",\"memberId\":\"m1\",\"month\":\"2024-02\"}\n"
+                    + "{\"id\":\"a3\",\"memberId\":\"m1\",\"month\":\"2024-03\"}\n");
+            Path quality = dir.resolve("quality.ndjson");
+            Files.writeString(quality, "{\"id\":\"q1\",\"memberId\":\"m1\",\"measureId\":\"CBP\",\"period\":\"2024\",\"kind\":\"denominator\"}\n");
+            int code = Main.run("import", "--url", api.base, "--token", token, "--contract", "acme-2024",
+                    "--claims", claims.toString(), "--attribution", attribution.toString(), "--quality", quality.toString(), "--batch", "2");
+            assertThat(code).isZero();
+            assertThat(ledger.ids.get("acme-2024")).containsExactlyInAnyOrder("c:c1", "c:c2", "a:a1", "a:a2", "a:a3", "q:q1");
+
+            Files.writeString(claims, Fixtures.claim("c3", "m1", "2031-01-05", "2031-01-30", 100) + "\n");
+            assertThat(Main.run("import", "--url", api.base, "--token", token, "--contract", "acme-2024",
+                    "--claims", claims.toString())).isEqualTo(1);
+        }
+    }
+}
