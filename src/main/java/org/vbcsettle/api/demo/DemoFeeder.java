@@ -1,0 +1,82 @@
+package org.vbcsettle.api.demo;
+
+import org.vbcsettle.api.BatchResult;
+import org.vbcsettle.api.LedgerGateway;
+import org.vbcsettle.api.PayoutView;
+import org.vbcsettle.api.SettlementOutcome;
+import org.vbcsettle.contract.Contract;
+import org.vbcsettle.contract.Period;
+import org.vbcsettle.settlement.Statement;
+
+import java.io.PrintStream;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * Feeds a synthetic year ({@link DemoYear}) into the ledger for each contract, then runs the interim
+ * settlements of the first three quarters where the contract pays them, each as of two months after its
+ * quarter, so that running totals, statements and payouts can all be seen at once. Q4 and the final
+ * settlement are left for the user to run.
+ */
+public final class DemoFeeder {
+
+    static final int BATCH = 1000;
+
+    private DemoFeeder() {
+    }
+
+    /** What was fed and settled per contract. */
+    public record Fed(Contract contract, long memberMonths, long claims, long qualityEvents, List<Statement> statements,
+                      List<PayoutView> payouts) {
+    }
+
+    public static List<Fed> feed(LedgerGateway ledger, List<Contract> contracts, int members, long seed, PrintStream log)
+            throws Exception {
+        List<Fed> out = new ArrayList<>();
+        for (Contract c : contracts) {
+            DemoYear y = DemoYear.generate(c, members, seed);
+            BatchResult a = inBatches(y.attribution(), l -> ledger.attribute(c.id(), l));
+            BatchResult cl = inBatches(y.claims(), l -> ledger.recordClaims(c.id(), l));
+            BatchResult q = inBatches(y.qualityEvents(), l -> ledger.recordQualityEvents(c.id(), l));
+            List<Statement> statements = new ArrayList<>();
+            List<PayoutView> payouts = new ArrayList<>(a.payoutsTriggered());
+            payouts.addAll(cl.payoutsTriggered());
+            payouts.addAll(q.payoutsTriggered());
+            if (Boolean.TRUE.equals(c.settlementOrDefault().interimSettlements())) {
+                List<Period> quarters = c.performancePeriod().quarters();
+                for (Period quarter : quarters.subList(0, Math.min(3, quarters.size()))) {
+                    LocalDate asOf = quarter.end().plusMonths(2);
+                    SettlementOutcome s = get(ledger.settle(c.id(), quarter, Statement.Kind.INTERIM, asOf,
+                            org.vbcsettle.settlement.ReportedFacts.NONE));
+                    statements.add(s.statement());
+                    if (s.payout() != null) {
+                        payouts.add(s.payout());
+                    }
+                    payouts.addAll(s.triggerPayouts());
+                }
+            }
+            log.printf("demo: %-40s %6d attribution (%d rejected), %7d claims (%d rejected), %6d quality events, %d statements, %d payouts%n",
+                    c.id(), a.accepted() + a.duplicate(), a.rejected(), cl.accepted() + cl.duplicate(), cl.rejected(),
+                    q.accepted() + q.duplicate(), statements.size(), payouts.size());
+            out.add(new Fed(c, a.accepted() + a.duplicate(), cl.accepted() + cl.duplicate(), q.accepted() + q.duplicate(),
+                    statements, payouts));
+        }
+        return out;
+    }
+
+    private static <T> BatchResult inBatches(List<T> records, Function<List<T>, CompletionStage<BatchResult>> send) throws Exception {
+        BatchResult total = BatchResult.EMPTY;
+        for (int i = 0; i < records.size(); i += BATCH) {
+            total = total.plus(get(send.apply(List.copyOf(records.subList(i, Math.min(records.size(), i + BATCH))))));
+        }
+        return total;
+    }
+
+    private static <T> T get(CompletionStage<T> s) throws Exception {
+        return s.toCompletableFuture().get(120, TimeUnit.SECONDS);
+    }
+}

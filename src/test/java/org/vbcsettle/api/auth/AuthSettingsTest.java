@@ -1,0 +1,75 @@
+package org.vbcsettle.api.auth;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.typesafe.config.ConfigFactory;
+import org.junit.jupiter.api.Test;
+import org.vbcsettle.api.ApiSettings;
+
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Date;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class AuthSettingsTest {
+
+    static AuthSettings from(String hocon) {
+        return AuthSettings.fromConfig(ApiSettings.withDefaults(ConfigFactory.parseString(hocon)));
+    }
+
+    @Test
+    void production_mode_refuses_the_development_secret() {
+        assertThat(from("vbc.mode = production").refusalReason()).contains("development secret");
+        assertThat(from("vbc.mode = development").refusalReason()).isNull();
+        assertThat(from("vbc.mode = production\nvbc.auth.hs256-secret = \"a-real-secret-of-more-than-32-bytes-long\"").refusalReason()).isNull();
+        assertThat(from("vbc.auth.hs256-secret = short").refusalReason()).contains("32 bytes");
+    }
+
+    @Test
+    void rs256_public_key_accepts_only_rs256_tokens_signed_by_its_private_key() throws Exception {
+        KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
+        g.initialize(2048);
+        KeyPair kp = g.generateKeyPair();
+        String pem = "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder().encodeToString(kp.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----";
+        AuthSettings s = from("vbc.mode = production\nvbc.auth.rs256-public-key = \"\"\"" + pem + "\"\"\"");
+        assertThat(s.refusalReason()).isNull();
+        Tokens tokens = new Tokens(s, Clock.systemUTC());
+        JWTClaimsSet claims = new JWTClaimsSet.Builder().claim("role", "provider").claim("party", "acme-aco")
+                .expirationTime(new Date(System.currentTimeMillis() + 60_000)).build();
+        SignedJWT rs = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims);
+        rs.sign(new RSASSASigner(kp.getPrivate()));
+        assertThat(tokens.verify(rs.serialize())).isEqualTo(new Caller(Role.PROVIDER, "acme-aco", null));
+        // an HS256 token "signed" with the public key must not pass (algorithm confusion)
+        SignedJWT hs = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
+        hs.sign(new MACSigner(kp.getPublic().getEncoded()));
+        assertThatThrownBy(() -> tokens.verify(hs.serialize())).isInstanceOf(Tokens.Rejected.class).hasMessageContaining("RS256");
+    }
+
+    @Test
+    void minted_tokens_carry_role_party_and_expiry() throws Exception {
+        AuthSettings s = from("vbc.auth.hs256-secret = \"a-real-secret-of-more-than-32-bytes-long\"");
+        String t = Tokens.mint(s, Role.PAYER, "blue", Duration.ofMinutes(5), Clock.systemUTC());
+        assertThat(new Tokens(s, Clock.systemUTC()).verify(t)).isEqualTo(new Caller(Role.PAYER, "blue", "payer:blue"));
+        Clock later = Clock.offset(Clock.systemUTC(), Duration.ofMinutes(6));
+        assertThatThrownBy(() -> new Tokens(s, later).verify(t)).hasMessageContaining("expired");
+    }
+
+    @Test
+    void ttl_forms() {
+        assertThat(Ttl.parse("90s")).isEqualTo(Duration.ofSeconds(90));
+        assertThat(Ttl.parse("1h")).isEqualTo(Duration.ofHours(1));
+        assertThat(Ttl.parse("7d")).isEqualTo(Duration.ofDays(7));
+        assertThat(Ttl.parse("PT30M")).isEqualTo(Duration.ofMinutes(30));
+        assertThatThrownBy(() -> Ttl.parse("0s")).hasMessageContaining("positive");
+        assertThatThrownBy(() -> Ttl.parse("soon")).hasMessageContaining("ttl");
+    }
+}
