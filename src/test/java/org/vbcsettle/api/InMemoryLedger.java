@@ -24,7 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * A ledger held in maps, for testing the HTTP layer alone (routing, auth, validation, errors): ids are
  * idempotency keys, statements are empty. The ledger's own behaviour is tested with the real ledger.
  */
-final class InMemoryLedger implements LedgerGateway {
+class InMemoryLedger implements LedgerGateway {
 
     final Map<String, Contract> contracts = new ConcurrentHashMap<>();
     final Map<String, Set<String>> ids = new ConcurrentHashMap<>();
