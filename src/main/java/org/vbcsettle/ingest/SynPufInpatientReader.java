@@ -14,6 +14,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,7 @@ import java.util.function.Consumer;
 
 /**
  * Reads the CMS DE-SynPUF inpatient claims file ({@code DE1_0_2008_to_2010_Inpatient_Claims_Sample_1.csv})
- * into {@link Claim}s, streaming. A claim may come in two rows ({@code SEGMENT} 1 and 2, adjacent): they are
+ * into {@link Claim}s, streaming. A claim may come in two rows ({@code SEGMENT} 1 and 2, among the member's rows): they are
  * merged into one claim whose dates, DRG and provider are those of segment 1 (segment 2 rows leave dates
  * blank and carry {@code OTH}/{@code 000} as DRG), whose payment is the sum of the segments, and whose codes
  * are the union. The file has no paid date, so the through date stands in for it. Payment is in dollars with
@@ -70,7 +71,10 @@ public final class SynPufInpatientReader {
             long zero = 0;
             long negative = 0;
             Set<String> done = new HashSet<>();
-            List<Row> pending = new ArrayList<>();
+            // Rows are grouped by member; a claim's segments may be apart within the member's rows, so the
+            // member's rows are held until the next member starts (bounded by one member's claims).
+            Map<String, List<Row>> pending = new LinkedHashMap<>();
+            String member = null;
             List<String> r;
             while ((r = csv.next()) != null) {
                 if (r.size() == 1 && r.get(0).isBlank()) {
@@ -89,22 +93,27 @@ public final class SynPufInpatientReader {
                 } else if (paid.isNegative()) {
                     negative++;
                 }
-                if (!pending.isEmpty() && !pending.get(0).get("CLM_ID").equals(row.get("CLM_ID"))) {
-                    sink.accept(merge(pending, source));
-                    claims++;
-                    merged += pending.size() - 1;
+                if (!row.get("DESYNPUF_ID").equals(member)) {
+                    for (List<Row> segments : pending.values()) {
+                        sink.accept(merge(segments, source));
+                        claims++;
+                        merged += segments.size() - 1;
+                    }
                     pending.clear();
+                    member = row.get("DESYNPUF_ID");
                 }
-                if (pending.isEmpty() && !done.add(row.get("CLM_ID"))) {
-                    throw new IngestException(new IngestError(source, line, "claim", row.get("CLM_ID"), "CLM_ID",
-                            "a segment of this claim appears apart from its other segments"));
+                String claimId = row.get("CLM_ID");
+                if (!pending.containsKey(claimId) && done.contains(claimId)) {
+                    throw new IngestException(new IngestError(source, line, "claim", claimId, "CLM_ID",
+                            "a segment of this claim appears apart from its member's other rows"));
                 }
-                pending.add(row);
+                done.add(claimId);
+                pending.computeIfAbsent(claimId, k -> new ArrayList<>()).add(row);
             }
-            if (!pending.isEmpty()) {
-                sink.accept(merge(pending, source));
+            for (List<Row> segments : pending.values()) {
+                sink.accept(merge(segments, source));
                 claims++;
-                merged += pending.size() - 1;
+                merged += segments.size() - 1;
             }
             return new Stats(rows, claims, merged, zero, negative);
         } catch (CsvReader.CsvFormatException e) {
