@@ -162,7 +162,22 @@ public final class SettleCommand implements Callable<Integer> {
             String text = Files.readString(file);
             var mapper = ContractLoader.Format.ofFileName(source) == ContractLoader.Format.JSON ? Mappers.json() : Mappers.yaml();
             ReportedFacts facts = mapper.readValue(text, ReportedFacts.class);
-            return facts == null ? ReportedFacts.NONE : facts;
+            if (facts == null) {
+                return ReportedFacts.NONE;
+            }
+            checkShare(source, "qualityScore", facts.qualityScore());
+            checkShare(source, "disasterShare", facts.disasterShare());
+            checkShare(source, "compositeQualityScore", facts.compositeQualityScore());
+            if (facts.assignedBeneficiaries() != null && facts.assignedBeneficiaries() < 0) {
+                throw new IllegalArgumentException(source + ": assignedBeneficiaries: must not be negative, was " + facts.assignedBeneficiaries());
+            }
+            if (facts.participantRevenue() != null && facts.participantRevenue().isNegative()) {
+                throw new IllegalArgumentException(source + ": participantRevenue: must not be negative, was " + facts.participantRevenue());
+            }
+            if (facts.benchmarkOverride() != null && !facts.benchmarkOverride().isPositive()) {
+                throw new IllegalArgumentException(source + ": benchmarkOverride: must be greater than $0.00, was " + facts.benchmarkOverride());
+            }
+            return facts;
         } catch (JsonMappingException e) {
             String path = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                     .collect(Collectors.joining("."));
@@ -172,6 +187,12 @@ public final class SettleCommand implements Callable<Integer> {
                     + (nl < 0 ? msg : msg.substring(0, nl)), e);
         } catch (IOException e) {
             throw new IllegalArgumentException(source + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    private static void checkShare(String source, String field, BigDecimal v) {
+        if (v != null && (v.signum() < 0 || v.compareTo(BigDecimal.ONE) > 0)) {
+            throw new IllegalArgumentException(source + ": " + field + ": must be between 0 and 1, was " + v.toPlainString());
         }
     }
 

@@ -59,10 +59,16 @@ public final class StatementRenderer {
                     label = "";
                 }
                 sb.append(pad(label, LABEL)).append(padLeft(li.result() == null ? "" : li.result(), RESULT));
-                if (li.formula() != null && !li.formula().isEmpty()) {
-                    sb.append("  ").append(li.formula());
+                String formula = li.formula() == null ? "" : li.formula();
+                if (!formula.isEmpty() && LABEL + RESULT + 2 + formula.length() <= WIDTH) {
+                    sb.append("  ").append(formula).append('\n');
+                } else {
+                    // a formula too long for the table row goes on its own line under the item
+                    sb.append('\n');
+                    if (!formula.isEmpty()) {
+                        sb.append("      formula: ").append(formula).append('\n');
+                    }
                 }
-                sb.append('\n');
                 for (Map.Entry<String, String> in : li.inputs().entrySet()) {
                     sb.append("      ").append(in.getKey()).append(" = ").append(in.getValue()).append('\n');
                 }
