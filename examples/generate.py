@@ -288,3 +288,6 @@ for meas in ("CBP", "BCS-E", "HBD-PC", "COL-E"):
     print(meas, "num", num, "den", len(ks["denominator"]), "excl", len(ks["exclusion"]),
           "rate %.4f" % (num / (len(ks["denominator"]) - len(ks["exclusion"]))))
 print("quality events", len(quality))
+att_paid = sum(c["paidAmount"] for c in in_year if (c["memberId"], c["serviceFrom"][:7]) in mm)
+print("paid 2024 service in attributed member-months $%.2f" % (att_paid / 100),
+      "claims", sum(1 for c in in_year if (c["memberId"], c["serviceFrom"][:7]) in mm))
