@@ -99,4 +99,68 @@ class SettleEndToEndTest {
         // targets: $28,500.00 × 0.97 = $27,645.00 (× 5) and $22,400.00 × 0.97 = $21,728.00 (× 4)
         assertThat(a.metrics()).containsEntry("totalTarget", String.valueOf(5 * 2_764_500L + 4 * 2_172_800L));
     }
+
+    /*
+     * Same members, claims and quality events as above; quality composite 0.5 (see above), bonus $175.00.
+     * Benchmark = $1,500.00 × 35 member-months = $52,500.00 (no trend, no risk adjustment).
+     * Expenditure = claims in effect with 2024 service in attributed months: C-1 $15,000.00 + C-2R $5,000.00
+     * + C-3 $300.00 + C-4 $200.00 + C-5 $18,000.00 + C-7 $9,000.00 = $47,500.00.
+     * Savings = $5,000.00, rate 9.52% ≥ MSR 2%. Composite 0.5 meets the standard 0.5: sharing rate 0.5.
+     * $5,000.00 × 0.5 = $2,500.00 (cap 10% × $52,500.00 = $5,250.00 not reached); sequestration 2%:
+     * $2,450.00 (whole dollars). Total = $175.00 + $2,450.00 = $2,625.00.
+     */
+    @Test
+    void tinySharedSavingsGatedByQualitySettlesToTheFiguresWorkedByHand() {
+        CliRun r = CliRun.of("settle", "--contract", TINY + "savings.yaml", "--members", TINY + "members.csv",
+                "--claims", TINY + "claims.ndjson", "--quality", TINY + "quality.csv", "--format", "json");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        Statement s = StatementRenderer.fromJson(r.out());
+        ArrangementResult ss = s.arrangements().get(1);
+        assertThat(ss.arrangementId()).isEqualTo("ss");
+        assertThat(ss.metrics()).containsEntry("benchmark", "5250000").containsEntry("expenditure", "4750000")
+                .containsEntry("savings", "500000").containsEntry("msrMet", "true").containsEntry("memberMonths", "35")
+                .containsEntry("qualityStandardMet", "true");
+        assertThat(ss.amount().cents()).isEqualTo(245_000);
+        assertThat(s.total().cents()).isEqualTo(262_500);
+    }
+
+    /*
+     * MSSP BASIC Level E on the example data. Benchmark = $1,036.35 × 1.047 × risk factor × 1,410
+     * member-months; average risk 1.075255 > 1.03 cap: factor 1.03 → $1,575,830.387 → $1,575,830.39.
+     * Expenditure (generate.py: paid in attributed member-months) $1,516,238.94. Savings $59,591.45 = 3.78%
+     * ≥ 2% MSR; reported quality score 0.82 ≥ 0.40: 50% → $29,795.73 (cap 10% not reached); less 2%
+     * sequestration $29,199.81 → $29,200 in whole dollars.
+     */
+    @Test
+    void msspBasicExampleSettles() {
+        CliRun r = CliRun.of("settle", "--contract", "contracts/mssp-basic-e.yaml", "--members", "examples/members.csv",
+                "--claims", "examples/claims.csv", "--reported", "examples/reported-mssp.yaml", "--format", "json");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        ArrangementResult a = StatementRenderer.fromJson(r.out()).arrangements().get(0);
+        assertThat(a.metrics()).containsEntry("benchmark", "157583039").containsEntry("expenditure", "151623894")
+                .containsEntry("savings", "5959145").containsEntry("msrMet", "true");
+        assertThat(a.amount().cents()).isEqualTo(2_920_000);
+    }
+
+    /*
+     * Combined contract on the example data, the quality score from its own composite: CBP 0.7083 ≥ 0.70 (1),
+     * BCS-E 0.7115 < 0.74 (0), HbA1c poor control 0.2245 ≤ 0.25 (1), COL-E 0.6634 < 0.70 (0): composite 0.5.
+     * Pool bonus $60,000.00 × 0.5 = $30,000.00. Savings: benchmark $1,065.00 × 1.04 × 1.000 × 1,410 =
+     * $1,561,716.00; expenditure $1,516,238.94; savings $45,477.06 = 2.91% ≥ 1% MSR. Composite 0.5 is below
+     * the standard 0.70 but meets the alternative 0.40: rate 0.60 × 0.5 = 0.30 → $13,643.118 → $13,643
+     * (whole dollars). Total $43,643.00.
+     */
+    @Test
+    void combinedExampleUsesItsOwnCompositeAsTheQualityScore() {
+        CliRun r = CliRun.of("settle", "--contract", "contracts/combined-aco.yaml", "--members", "examples/members.csv",
+                "--claims", "examples/claims.csv", "--quality", "examples/quality.ndjson", "--format", "json");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        Statement s = StatementRenderer.fromJson(r.out());
+        assertThat(s.arrangements().get(0).amount().cents()).isEqualTo(3_000_000);
+        ArrangementResult ss = s.arrangements().get(1);
+        assertThat(ss.metrics()).containsEntry("benchmark", "156171600").containsEntry("savings", "4547706")
+                .containsEntry("qualityStandardMet", "false").containsEntry("alternativeStandardMet", "true");
+        assertThat(ss.amount().cents()).isEqualTo(1_364_300);
+        assertThat(s.total().cents()).isEqualTo(4_364_300);
+    }
 }
