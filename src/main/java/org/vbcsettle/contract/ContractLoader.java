@@ -142,7 +142,21 @@ public final class ContractLoader {
 
     private static String syntaxError(JsonProcessingException e) {
         String where = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ": ";
-        return where + "not a valid document: " + firstLine(e.getOriginalMessage());
+        return where + "not a valid document: " + parserMessage(e.getOriginalMessage());
+    }
+
+    /** The YAML parser's message without its indented excerpt lines ("in 'reader', line 2 ...", "^"). */
+    private static String parserMessage(String message) {
+        if (message == null) {
+            return "invalid";
+        }
+        List<String> parts = new ArrayList<>();
+        for (String line : message.split("\n")) {
+            if (!line.isBlank() && !Character.isWhitespace(line.charAt(0))) {
+                parts.add(line.trim());
+            }
+        }
+        return parts.isEmpty() ? firstLine(message) : String.join("; ", parts);
     }
 
     /** {@code arrangements[0].sharingRate} from Jackson's path references. */
