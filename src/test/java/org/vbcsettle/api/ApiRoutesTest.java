@@ -32,7 +32,7 @@ class ApiRoutesTest {
         ApiSettings small = TestApi.defaults();
         small = new ApiSettings(small.host(), 0, 64 * 1024, small.maxNdjsonBytes(), 4096, 3,
                 small.requestTimeout(), small.streamingTimeout(), small.shutdownDeadline());
-        api = new TestApi(ledger, TestChecks.CHECK, small);
+        api = new TestApi(ledger, small);
         assertThat(api.send("POST", "/v1/contracts", BLUE, "application/yaml", Fixtures.contractYaml("acme-2024", "blue-payer", "acme-aco")).status()).isEqualTo(201);
         assertThat(api.send("POST", "/v1/contracts", RED, "application/yaml", Fixtures.contractYaml("zenith-2024", "red-payer", "zenith-aco")).status()).isEqualTo(201);
     }

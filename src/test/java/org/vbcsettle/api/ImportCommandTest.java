@@ -16,7 +16,7 @@ class ImportCommandTest {
     @Test
     void imports_attribution_claims_and_quality_and_fails_on_a_bad_record(@TempDir Path dir) throws Exception {
         InMemoryLedger ledger = new InMemoryLedger();
-        try (TestApi api = new TestApi(ledger, TestChecks.CHECK, TestApi.defaults())) {
+        try (TestApi api = new TestApi(ledger, TestApi.defaults())) {
             String token = TestApi.token(Role.PAYER, "blue-payer");
             assertThat(api.send("POST", "/v1/contracts", token, "application/yaml",
                     Fixtures.contractYaml("acme-2024", "blue-payer", "acme-aco")).status()).isEqualTo(201);

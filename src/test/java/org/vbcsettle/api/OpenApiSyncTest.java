@@ -29,7 +29,7 @@ class OpenApiSyncTest {
 
     @BeforeAll
     static void start() throws Exception {
-        api = new TestApi(new InMemoryLedger(), TestChecks.CHECK, TestApi.defaults());
+        api = new TestApi(new InMemoryLedger(), TestApi.defaults());
         assertThat(api.send("POST", "/v1/contracts", ADMIN, "application/yaml",
                 Fixtures.contractYaml("acme-2024", "blue-payer", "acme-aco")).status()).isEqualTo(201);
     }

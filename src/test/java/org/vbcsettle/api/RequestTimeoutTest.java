@@ -23,7 +23,7 @@ class RequestTimeoutTest {
         ApiSettings d = TestApi.defaults();
         ApiSettings oneSecond = new ApiSettings(d.host(), 0, d.maxJsonBytes(), d.maxNdjsonBytes(), d.maxNdjsonLineBytes(),
                 d.ndjsonBatchSize(), Duration.ofSeconds(1), d.streamingTimeout(), d.shutdownDeadline());
-        try (TestApi api = new TestApi(stuck, TestChecks.CHECK, oneSecond)) {
+        try (TestApi api = new TestApi(stuck, oneSecond)) {
             String admin = TestApi.token(Role.ADMIN, null);
             assertThat(api.send("POST", "/v1/contracts", admin, "application/yaml",
                     Fixtures.contractYaml("acme-2024", "blue-payer", "acme-aco")).status()).isEqualTo(201);

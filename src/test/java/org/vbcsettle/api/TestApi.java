@@ -30,10 +30,10 @@ final class TestApi implements AutoCloseable {
     final HttpClient client = HttpClient.newHttpClient();
     final String base;
 
-    TestApi(LedgerGateway ledger, ContractCheck check, ApiSettings settings) throws Exception {
+    TestApi(LedgerGateway ledger, ApiSettings settings) throws Exception {
         system = ActorSystem.create(Behaviors.empty(), "api-test",
                 ApiSettings.withDefaults(ConfigFactory.parseString("akka.loglevel = WARNING").withFallback(ConfigFactory.load())));
-        ApiContext ctx = ApiContext.of(system, ledger, new Tokens(AUTH, Clock.systemUTC()), check, settings.withHost("127.0.0.1").withPort(0));
+        ApiContext ctx = ApiContext.of(system, ledger, new Tokens(AUTH, Clock.systemUTC()), settings.withHost("127.0.0.1").withPort(0));
         binding = HttpServer.start(system, ctx).toCompletableFuture().get(10, TimeUnit.SECONDS);
         base = "http://127.0.0.1:" + binding.localAddress().getPort();
     }

@@ -1,35 +1,44 @@
 package org.vbcsettle.api.bench;
 
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * Open-loop load at a fixed rate: request i is due at {@code start + i / rate} whether or not earlier
  * requests have been answered, and its latency is measured from that due time, not from when it was
  * actually sent. A server that stalls therefore shows the full wait of every request queued behind the
- * stall (no coordinated omission). Run as its own process by {@code vbc-settle bench totals}:
+ * stall (no coordinated omission). A pacer thread hands due requests to a pool of workers, each with its
+ * own keep-alive HTTP/1.1 connection (plain sockets: the JDK HTTP client costs more CPU per request than
+ * the server under test). Run as its own process by {@code vbc-settle bench totals}:
  *
- * <pre>LoadGenerator URL_PREFIX TOKEN CONTRACT_ID_PREFIX CONTRACTS RATE SECONDS WARMUP_SECONDS</pre>
+ * <pre>LoadGenerator URL_PREFIX TOKEN CONTRACT_ID_PREFIX CONTRACTS RATE SECONDS WARMUP_SECONDS [CONNECTIONS]</pre>
  *
  * It requests {@code URL_PREFIX/<prefix><n>/totals} for uniformly drawn n and prints one line:
- * {@code requests=… errors=… p50_us=… p90_us=… p99_us=… p999_us=… max_us=… achieved_rps=…}.
+ * {@code requests=… errors=… p50_us=… p90_us=… p99_us=… p999_us=… max_us=… achieved_rps=…}; failures by
+ * kind go to standard error.
  */
 public final class LoadGenerator {
 
     private LoadGenerator() {
     }
 
-    public record Result(long requests, long errors, long p50, long p90, long p99, long p999, long max, double achievedRps) {
+    public record Result(long requests, long errors, long p50, long p90, long p99, long p999, long max, double achievedRps,
+                         Map<String, Integer> failures) {
         public String line() {
             return "requests=" + requests + " errors=" + errors + " p50_us=" + p50 + " p90_us=" + p90 + " p99_us=" + p99
                     + " p999_us=" + p999 + " max_us=" + max + " achieved_rps=" + String.format("%.1f", achievedRps);
@@ -37,39 +46,55 @@ public final class LoadGenerator {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 7) {
-            System.err.println("usage: LoadGenerator URL_PREFIX TOKEN CONTRACT_ID_PREFIX CONTRACTS RATE SECONDS WARMUP_SECONDS");
+        if (args.length < 7) {
+            System.err.println("usage: LoadGenerator URL_PREFIX TOKEN CONTRACT_ID_PREFIX CONTRACTS RATE SECONDS WARMUP_SECONDS [CONNECTIONS]");
             System.exit(2);
         }
-        String url = args[0];
+        URI url = URI.create(args[0]);
         String token = args[1];
         String prefix = args[2];
         int contracts = Integer.parseInt(args[3]);
         int rate = Integer.parseInt(args[4]);
         int seconds = Integer.parseInt(args[5]);
         int warmup = Integer.parseInt(args[6]);
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
-        if (warmup > 0) {
-            run(client, url, token, prefix, contracts, rate, warmup, 1);
+        int connections = args.length > 7 ? Integer.parseInt(args[7]) : 64;
+        byte[][] requests = new byte[contracts][];
+        for (int i = 0; i < contracts; i++) {
+            requests[i] = ("GET " + url.getPath() + "/" + prefix + i + "/totals HTTP/1.1\r\nHost: " + url.getHost() + ":" + url.getPort()
+                    + "\r\nAuthorization: Bearer " + token + "\r\nAccept: application/json\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
         }
-        Result r = run(client, url, token, prefix, contracts, rate, seconds, 2);
+        InetSocketAddress address = new InetSocketAddress(url.getHost(), url.getPort());
+        if (warmup > 0) {
+            run(address, requests, rate, warmup, connections, 1);
+        }
+        Result r = run(address, requests, rate, seconds, connections, 2);
+        if (!r.failures().isEmpty()) {
+            System.err.println("failures: " + r.failures());
+        }
         System.out.println(r.line());
         System.exit(0);
     }
 
-    static Result run(HttpClient client, String url, String token, String prefix, int contracts, int rate, int seconds,
-                      long seed) throws InterruptedException {
+    /** One request due at {@code dueNanos}; {@code slot} is where its latency goes. */
+    private record Due(int slot, long dueNanos, byte[] request) {
+    }
+
+    static Result run(InetSocketAddress address, byte[][] requests, int rate, int seconds, int connections, long seed)
+            throws InterruptedException {
         int total = rate * seconds;
         long[] latencyNanos = new long[total];
         Arrays.fill(latencyNanos, -1);
-        AtomicLong errors = new AtomicLong();
+        Map<String, Integer> failures = new TreeMap<>();
+        BlockingQueue<Due> queue = new ArrayBlockingQueue<>(total + connections);
         CountDownLatch done = new CountDownLatch(total);
-        SplittableRandom rnd = new SplittableRandom(seed);
-        List<HttpRequest> requests = new java.util.ArrayList<>(contracts);
-        for (int i = 0; i < contracts; i++) {
-            requests.add(HttpRequest.newBuilder(URI.create(url + "/" + prefix + i + "/totals"))
-                    .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30)).GET().build());
+        Due stop = new Due(-1, 0, null);
+        Thread[] workers = new Thread[connections];
+        for (int w = 0; w < connections; w++) {
+            workers[w] = new Thread(() -> work(address, queue, stop, latencyNanos, failures, done), "load-" + w);
+            workers[w].setDaemon(true);
+            workers[w].start();
         }
+        SplittableRandom rnd = new SplittableRandom(seed);
         long intervalNanos = 1_000_000_000L / rate;
         long start = System.nanoTime();
         for (int i = 0; i < total; i++) {
@@ -78,23 +103,126 @@ public final class LoadGenerator {
             if (wait > 0) {
                 LockSupport.parkNanos(wait);
             }
-            int slot = i;
-            client.sendAsync(requests.get(rnd.nextInt(contracts)), HttpResponse.BodyHandlers.discarding())
-                    .whenComplete((resp, err) -> {
-                        latencyNanos[slot] = System.nanoTime() - due;
-                        if (err != null || resp.statusCode() != 200) {
-                            errors.incrementAndGet();
-                        }
-                        done.countDown();
-                    });
+            queue.add(new Due(i, due, requests[rnd.nextInt(requests.length)]));
         }
         long sentNanos = System.nanoTime() - start;
-        if (!done.await(60, TimeUnit.SECONDS)) {
-            errors.addAndGet(done.getCount());
+        boolean finished = done.await(60, TimeUnit.SECONDS);
+        for (int w = 0; w < connections; w++) {
+            queue.add(stop);
         }
         long[] sorted = Arrays.stream(latencyNanos).filter(x -> x >= 0).sorted().toArray();
-        return new Result(total, errors.get(), pct(sorted, 0.50), pct(sorted, 0.90), pct(sorted, 0.99), pct(sorted, 0.999),
-                sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1000, total / (sentNanos / 1e9));
+        long errors;
+        synchronized (failures) {
+            errors = failures.values().stream().mapToLong(Integer::longValue).sum();
+            if (!finished) {
+                failures.merge("unanswered after 60 s", (int) done.getCount(), Integer::sum);
+                errors += done.getCount();
+            }
+        }
+        return new Result(total, errors, pct(sorted, 0.50), pct(sorted, 0.90), pct(sorted, 0.99), pct(sorted, 0.999),
+                sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1000, total / (sentNanos / 1e9), failures);
+    }
+
+    private static void work(InetSocketAddress address, BlockingQueue<Due> queue, Due stop, long[] latencyNanos,
+                             Map<String, Integer> failures, CountDownLatch done) {
+        Socket socket = null;
+        InputStream in = null;
+        OutputStream out = null;
+        while (true) {
+            Due d;
+            try {
+                d = queue.take();
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (d == stop) {
+                break;
+            }
+            String failure = null;
+            try {
+                if (socket == null) {
+                    socket = new Socket();
+                    socket.setTcpNoDelay(true);
+                    socket.connect(address, 5_000);
+                    socket.setSoTimeout(30_000);
+                    in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
+                    out = socket.getOutputStream();
+                }
+                out.write(d.request());
+                out.flush();
+                int status = readResponse(in);
+                if (status != 200) {
+                    failure = "HTTP " + status;
+                }
+            } catch (IOException e) {
+                failure = e.getClass().getSimpleName();
+                closeQuietly(socket);
+                socket = null;
+            }
+            latencyNanos[d.slot()] = System.nanoTime() - d.dueNanos();
+            if (failure != null) {
+                synchronized (failures) {
+                    failures.merge(failure, 1, Integer::sum);
+                }
+            }
+            done.countDown();
+        }
+        closeQuietly(socket);
+    }
+
+    /** Reads one HTTP/1.1 response with a Content-Length body; returns its status. */
+    static int readResponse(InputStream in) throws IOException {
+        String statusLine = readLine(in);
+        if (statusLine == null || statusLine.length() < 12) {
+            throw new IOException("connection closed");
+        }
+        int status = Integer.parseInt(statusLine.substring(9, 12));
+        long length = -1;
+        String line;
+        while ((line = readLine(in)) != null && !line.isEmpty()) {
+            int colon = line.indexOf(':');
+            if (colon > 0 && line.substring(0, colon).equalsIgnoreCase("Content-Length")) {
+                length = Long.parseLong(line.substring(colon + 1).trim());
+            }
+        }
+        if (length < 0) {
+            throw new IOException("response without Content-Length");
+        }
+        long skipped = 0;
+        while (skipped < length) {
+            long n = in.skip(length - skipped);
+            if (n <= 0) {
+                if (in.read() < 0) {
+                    throw new IOException("connection closed in body");
+                }
+                n = 1;
+            }
+            skipped += n;
+        }
+        return status;
+    }
+
+    private static String readLine(InputStream in) throws IOException {
+        StringBuilder sb = new StringBuilder(64);
+        int c;
+        while ((c = in.read()) >= 0) {
+            if (c == '\n') {
+                int len = sb.length();
+                return len > 0 && sb.charAt(len - 1) == '\r' ? sb.substring(0, len - 1) : sb.toString();
+            }
+            sb.append((char) c);
+        }
+        return sb.length() == 0 ? null : sb.toString();
+    }
+
+    private static void closeQuietly(Socket s) {
+        if (s != null) {
+            try {
+                s.close();
+            } catch (IOException ignored) {
+                // closing a broken connection
+            }
+        }
     }
 
     /** Nearest-rank percentile, in microseconds. */

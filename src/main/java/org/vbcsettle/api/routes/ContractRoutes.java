@@ -1,10 +1,10 @@
 package org.vbcsettle.api.routes;
 
-import akka.http.javadsl.model.HttpEntity;
 import akka.http.javadsl.model.StatusCodes;
 import akka.http.javadsl.model.headers.Location;
 import akka.http.javadsl.server.Route;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.vbcsettle.api.ApiContext;
 import org.vbcsettle.api.ErrorHandling;
 import org.vbcsettle.api.Problem;
@@ -13,16 +13,17 @@ import org.vbcsettle.api.RouteSupport;
 import org.vbcsettle.api.auth.Access;
 import org.vbcsettle.api.auth.Caller;
 import org.vbcsettle.contract.Contract;
+import org.vbcsettle.contract.ContractLoader;
 import org.vbcsettle.contract.Mappers;
 
-import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * {@code /v1/contracts}: load (POST), list, read, amend (PUT) contract terms. Bodies are contract documents
- * in YAML ({@code application/yaml}) or JSON, validated like {@code vbc-settle validate}.
+ * in YAML ({@code application/yaml}) or JSON, loaded and validated like {@code vbc-settle validate}.
  */
 public final class ContractRoutes extends RouteSupport {
 
@@ -74,52 +75,42 @@ public final class ContractRoutes extends RouteSupport {
                 }))));
     }
 
-    /** Parses and validates a contract document; {@code pathId}, when given, must equal its id. */
+    /**
+     * Parses and validates a contract document with {@link ContractLoader} (every problem by field path, the
+     * same checks as {@code vbc-settle validate}); {@code pathId}, when given, must equal its id.
+     */
     private Route contractBody(String pathId, java.util.function.Function<Contract, Route> inner) {
         return strictBody(entity -> {
-            Contract c;
-            try {
-                c = parse(entity);
-            } catch (Problem.Failure f) {
-                return problem(f.problem());
+            String media = entity.getContentType().mediaType().toString();
+            boolean yaml = media.contains("yaml");
+            if (!yaml && !isJson(entity.getContentType())) {
+                return problem(unsupported(entity.getContentType(), "application/yaml or application/json"));
             }
-            String source = "contract " + (c.id() == null ? "(no id)" : c.id());
+            String text = entity.getData().decodeString(StandardCharsets.UTF_8);
+            JsonNode tree;
+            try {
+                tree = (yaml ? Mappers.yaml() : Mappers.json()).readTree(text);
+            } catch (JsonProcessingException e) {
+                return problem(ErrorHandling.problemFor(e));
+            }
+            if (tree == null || tree.isMissingNode() || tree.isNull()) {
+                return problem(Problem.badRequest("request body is empty; expected a contract document", List.of()));
+            }
+            JsonNode idNode = tree.path("id");
+            String source = "contract " + (idNode.isTextual() ? idNode.asText() : "(no id)");
+            ContractLoader.Result r = ContractLoader.parse(text, source, yaml ? ContractLoader.Format.YAML : ContractLoader.Format.JSON);
             List<RecordError> errors = new ArrayList<>();
-            for (String message : ctx.contractCheck().validate(c, source)) {
+            for (String message : r.errors()) {
                 errors.add(asError(source, message));
             }
-            if (pathId != null && c.id() != null && !pathId.equals(c.id())) {
+            if (pathId != null && idNode.isTextual() && !pathId.equals(idNode.asText())) {
                 errors.add(new RecordError(source, "id", "must equal the id in the path, '" + pathId + "'"));
             }
             if (!errors.isEmpty()) {
                 return problem(Problem.invalid("the contract document is not valid", errors));
             }
-            return inner.apply(c);
+            return inner.apply(r.contract());
         });
-    }
-
-    private static Contract parse(HttpEntity.Strict entity) {
-        String media = entity.getContentType().mediaType().toString();
-        boolean yaml = media.contains("yaml");
-        if (!yaml && !isJson(entity.getContentType())) {
-            throw unsupported(entity.getContentType(), "application/yaml or application/json").failure();
-        }
-        try {
-            Contract c = (yaml ? Mappers.yaml() : Mappers.json()).readValue(entity.getData().toArray(), Contract.class);
-            if (c == null) {
-                throw Problem.badRequest("request body is empty; expected a contract document", List.of()).failure();
-            }
-            return c;
-        } catch (JsonProcessingException e) {
-            Problem p = ErrorHandling.problemFor(e);
-            if (p.status() == 422) {
-                RecordError first = p.errors().get(0);
-                p = Problem.invalid(p.detail(), List.of(new RecordError("contract", first.field(), first.message())));
-            }
-            throw p.failure();
-        } catch (IOException e) {
-            throw Problem.badRequest("unreadable contract document: " + e.getMessage(), List.of()).failure();
-        }
     }
 
     /** Validator messages read {@code source: path: message}; split the path out as the field. */
