@@ -2,7 +2,14 @@ package org.vbcsettle.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import org.vbcsettle.api.wire.WireForm;
 import org.vbcsettle.contract.Mappers;
+import org.vbcsettle.ingest.AttributionFormat;
+import org.vbcsettle.ingest.ClaimFormat;
+import org.vbcsettle.ingest.IngestError;
+import org.vbcsettle.ingest.QualityEventFormat;
+import org.vbcsettle.ingest.RecordReader;
+import org.vbcsettle.ingest.RecordType;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -23,7 +30,9 @@ import java.util.concurrent.Callable;
  * {@code vbc-settle import --contract ID --claims claims.ndjson [--attribution a.ndjson] [--quality q.ndjson]}:
  * sends data files to a running node over the HTTP API. Claims are streamed as NDJSON in one request
  * (constant memory at both ends); attribution and quality events go as JSON arrays of {@code --batch}
- * records, each batch all or nothing. Files hold one JSON record per line (the API's record form).
+ * records, each batch all or nothing. Files are NDJSON ({@code .ndjson}/{@code .jsonl}, one record per line
+ * in the API's form) or CSV ({@code .csv}, header row naming the same fields; read by the ingest readers,
+ * which report bad lines locally, and sent in JSON batches).
  */
 @Command(name = "import", mixinStandardHelpOptions = true, description = "Import claims, attribution or quality files into a running node")
 public final class ImportCommand implements Callable<Integer> {
@@ -37,13 +46,13 @@ public final class ImportCommand implements Callable<Integer> {
     @Option(names = "--contract", required = true, description = "contract id")
     String contract;
 
-    @Option(names = "--claims", description = "claims, NDJSON (one claim per line)")
+    @Option(names = "--claims", description = "claims, NDJSON (streamed) or CSV")
     Path claims;
 
-    @Option(names = "--attribution", description = "attribution member-months, NDJSON")
+    @Option(names = "--attribution", description = "attribution member-months, NDJSON or CSV")
     Path attribution;
 
-    @Option(names = "--quality", description = "quality events, NDJSON")
+    @Option(names = "--quality", description = "quality events, NDJSON or CSV")
     Path quality;
 
     @Option(names = "--batch", defaultValue = "1000", description = "attribution/quality records per request (default: ${DEFAULT-VALUE})")
@@ -66,18 +75,72 @@ public final class ImportCommand implements Callable<Integer> {
         String base = url.replaceAll("/+$", "") + "/v1/contracts/" + URLEncoder.encode(contract, StandardCharsets.UTF_8);
         // attribution first: member-months are what claims and quality are measured against
         if (attribution != null) {
-            batches(bearer, base + "/attribution", attribution);
+            send(bearer, base + "/attribution", attribution, AttributionFormat.INSTANCE);
         }
-        if (claims != null) {
+        if (claims != null && isCsv(claims)) {
+            send(bearer, base + "/claims", claims, ClaimFormat.INSTANCE);
+        } else if (claims != null) {
             HttpRequest req = HttpRequest.newBuilder(URI.create(base + "/claims")).timeout(Duration.ofHours(2))
                     .header("Authorization", "Bearer " + bearer).header("Content-Type", "application/x-ndjson")
                     .POST(HttpRequest.BodyPublishers.ofFile(claims)).build();
             report("claims " + claims, client.send(req, HttpResponse.BodyHandlers.ofString()));
         }
         if (quality != null) {
-            batches(bearer, base + "/quality-events", quality);
+            send(bearer, base + "/quality-events", quality, QualityEventFormat.INSTANCE);
         }
         return failed ? 1 : 0;
+    }
+
+    private static boolean isCsv(Path file) {
+        return file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".csv");
+    }
+
+    private void send(String bearer, String endpoint, Path file, RecordType<?> type) throws IOException, InterruptedException {
+        if (isCsv(file)) {
+            csvBatches(bearer, endpoint, file, type);
+        } else {
+            batches(bearer, endpoint, file);
+        }
+    }
+
+    /** CSV is read with the ingest readers (errors by line, locally) and sent in the API's JSON form. */
+    private <T> void csvBatches(String bearer, String endpoint, Path file, RecordType<T> type) throws IOException, InterruptedException {
+        ArrayNode[] current = {Mappers.json().createArrayNode()};
+        long[] lines = {0, 0};
+        IOException[] failure = {null};
+        RecordReader.stream(file, type, new RecordReader.Sink<T>() {
+            @Override
+            public void record(T record, long line) {
+                if (current[0].isEmpty()) {
+                    lines[0] = line;
+                }
+                lines[1] = line;
+                current[0].add(WireForm.of(record));
+                if (current[0].size() == batch) {
+                    try {
+                        post(bearer, endpoint, current[0], file + " lines " + lines[0] + "-" + lines[1]);
+                    } catch (IOException e) {
+                        failure[0] = e;
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        failure[0] = new IOException("interrupted", e);
+                    }
+                    current[0] = Mappers.json().createArrayNode();
+                }
+            }
+
+            @Override
+            public void error(IngestError error) {
+                failed = true;
+                System.out.println("  " + error);
+            }
+        });
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+        if (!current[0].isEmpty()) {
+            post(bearer, endpoint, current[0], file + " lines " + lines[0] + "-" + lines[1]);
+        }
     }
 
     private void batches(String bearer, String endpoint, Path file) throws IOException, InterruptedException {

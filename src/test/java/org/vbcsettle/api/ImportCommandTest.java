@@ -39,4 +39,32 @@ class ImportCommandTest {
                     "--claims", claims.toString())).isEqualTo(1);
         }
     }
+
+    @Test
+    void imports_csv_through_the_ingest_readers(@TempDir Path dir) throws Exception {
+        InMemoryLedger ledger = new InMemoryLedger();
+        try (TestApi api = new TestApi(ledger, TestApi.defaults())) {
+            String token = TestApi.token(Role.PAYER, "blue-payer");
+            assertThat(api.send("POST", "/v1/contracts", token, "application/yaml",
+                    Fixtures.contractYaml("acme-2024", "blue-payer", "acme-aco")).status()).isEqualTo(201);
+            Path claims = dir.resolve("claims.csv");
+            Files.writeString(claims, """
+                    id,memberId,type,serviceFrom,serviceThrough,paidDate,paidAmount,frequency,replacesClaimId,hcpcs
+                    k1,m1,professional,2024-01-05,2024-01-05,2024-01-30,12500,1,,99213;36415
+                    k2,m1,professional,2024-01-05,2024-01-05,2024-02-28,12000,7,k1,99213
+                    k3,m2,outpatient,2024-02-01,,2024-02-20,70000,1,,
+                    """);
+            Path attribution = dir.resolve("attribution.csv");
+            Files.writeString(attribution, "id,memberId,month,riskScore\na1,m1,2024-01,1.1\na2,m2,2024-02,0.9\n");
+            int code = Main.run("import", "--url", api.base, "--token", token, "--contract", "acme-2024",
+                    "--claims", claims.toString(), "--attribution", attribution.toString());
+            assertThat(code).isZero();
+            assertThat(ledger.ids.get("acme-2024")).containsExactlyInAnyOrder("c:k1", "c:k2", "c:k3", "a:a1", "a:a2");
+            assertThat(ledger.claims.get("acme-2024")).anySatisfy(c -> {
+                assertThat(c.id()).isEqualTo("k2");
+                assertThat(c.replacesClaimId()).isEqualTo("k1");
+                assertThat(c.paidAmount().cents()).isEqualTo(12_000);
+            });
+        }
+    }
 }
