@@ -35,7 +35,7 @@ import java.util.TreeMap;
  * <p>Replacement chains are linear: the decider only accepts a replacement or void of the current head
  * of a chain, so "the claim in effect" is always the head, and replacing it moves its contribution.
  */
-public final class ContractState {
+public final class ContractState implements CborSerializable {
 
     private final String contractId;
     private final NavigableMap<Integer, Contract> versions = new TreeMap<>();
@@ -393,7 +393,7 @@ public final class ContractState {
                 st, List.copyOf(payouts.values()));
     }
 
-    @JsonCreator
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static ContractState fromSnapshot(ContractSnapshot s) {
         ContractState st = new ContractState(s.contractId());
         s.versions().forEach(st::putVersion);
