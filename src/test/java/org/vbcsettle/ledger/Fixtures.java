@@ -47,6 +47,30 @@ final class Fixtures {
                 new SettlementTerms(3, List.of(), new BigDecimal("0.20"), true));
     }
 
+    /**
+     * All three arrangements: quality pool (CBP), bundled payment (DRG 470 anchors a 90-day episode with a
+     * $20,000 target) and shared savings against $1,000,000 whose quality score is the pool's composite.
+     */
+    static Contract combined(String id) {
+        QualityIncentive qi = (QualityIncentive) qualityPool(id).arrangements().get(0);
+        org.vbcsettle.contract.BundledPayment bp = new org.vbcsettle.contract.BundledPayment("bp",
+                List.of(new org.vbcsettle.contract.BundledPayment.EpisodeDefinition("MJRLE", "Major joint replacement",
+                        List.of("470"), List.of(), 90, Money.ofDollars(20_000), null)),
+                null, null, new BigDecimal("0.20"), new BigDecimal("0.20"));
+        SharedSavings ss = new SharedSavings("ss", new SharedSavings.Benchmark.Total(Money.ofDollars(1_000_000)),
+                new MinimumRate.Fixed(new BigDecimal("0.02")), new BigDecimal("0.50"),
+                new SharedSavings.QualityRule("qi", new BigDecimal("0.30"), null), new BigDecimal("0.10"),
+                BigDecimal.ZERO, Money.ofDollars(500), null, null);
+        return new Contract(id, 1, "Combined " + id, "Payer", "Provider", START, END, List.of(qi, bp, ss),
+                new SettlementTerms(3, List.of(new SettlementTerms.CompletionFactor(0, new BigDecimal("0.80")),
+                        new SettlementTerms.CompletionFactor(3, new BigDecimal("0.95"))), new BigDecimal("0.25"), true));
+    }
+
+    static Claim anchor(String id, String member, LocalDate from, LocalDate through, long paidCents) {
+        return new Claim(id, member, Claim.ClaimType.INPATIENT, from, through, through.plusDays(15), Money.ofCents(paidCents), null,
+                "470", null, null, "1234567890", Claim.Frequency.ORIGINAL, null);
+    }
+
     static Claim claim(String id, String member, Claim.ClaimType type, LocalDate from, long paidCents) {
         return new Claim(id, member, type, from, from, from.plusDays(20), Money.ofCents(paidCents), null, null, null, null,
                 "1234567890", Claim.Frequency.ORIGINAL, null);
