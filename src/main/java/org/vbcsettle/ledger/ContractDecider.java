@@ -251,6 +251,12 @@ public final class ContractDecider {
                 paidThrough = paidThrough == null || p.isAfter(paidThrough) ? p : paidThrough;
             }
         }
+        // Episodes also close as time passes (the paid-through date moves), whoever the batch is about: when
+        // the paid-through date enters a later month, every member's episodes are looked at again.
+        LocalDate before = state.paidThrough();
+        if (paidThrough != null && (before == null || java.time.YearMonth.from(paidThrough).isAfter(java.time.YearMonth.from(before)))) {
+            members.addAll(state.members());
+        }
         List<Claim> claims = new ArrayList<>();
         for (String m : members) {
             for (String id : state.claimIdsOfMember(m)) {
@@ -274,7 +280,7 @@ public final class ContractDecider {
             return new ArrayList<>();
         }
         return advances(state, contract, met, () -> afterClaims(state, accepted, replacedInBatch),
-                state.attributionRecords(), state.qualityEventRecords(), maxDate(state.lastServiceDate(), accepted, false),
+                state.attributionRecords(), state.qualityEventRecords(), lastServiceDate(state.lastServiceDate(), accepted),
                 paidThrough);
     }
 
@@ -293,7 +299,7 @@ public final class ContractDecider {
         return out;
     }
 
-    private static LocalDate maxDate(LocalDate current, Map<String, LedgerClaim> accepted, boolean paid) {
+    private static LocalDate lastServiceDate(LocalDate current, Map<String, LedgerClaim> accepted) {
         LocalDate d = current;
         for (LedgerClaim c : accepted.values()) {
             LocalDate x = c.serviceFromDate();

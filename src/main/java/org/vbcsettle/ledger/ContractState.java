@@ -291,6 +291,10 @@ public final class ContractState implements CborSerializable {
         return replacedBy.get(id);
     }
 
+    public Set<String> members() {
+        return Collections.unmodifiableSet(claimIdsByMember.keySet());
+    }
+
     public List<String> claimIdsOfMember(String memberId) {
         return claimIdsByMember.getOrDefault(memberId, List.of());
     }

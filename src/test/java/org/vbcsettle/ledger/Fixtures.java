@@ -66,6 +66,29 @@ final class Fixtures {
                         new SettlementTerms.CompletionFactor(3, new BigDecimal("0.95"))), new BigDecimal("0.25"), true));
     }
 
+    /** Bundled payment only: DRG 470 anchors a 90-day episode, target $20,000; stop-gain/loss 50%; withhold 20%. */
+    static Contract bundled(String id) {
+        org.vbcsettle.contract.BundledPayment bp = new org.vbcsettle.contract.BundledPayment("bp",
+                List.of(new org.vbcsettle.contract.BundledPayment.EpisodeDefinition("MJRLE", "Major joint replacement",
+                        List.of("470"), List.of(), 90, Money.ofDollars(20_000), null)),
+                null, null, new BigDecimal("0.50"), new BigDecimal("0.50"));
+        return new Contract(id, 1, "Bundled " + id, "Payer", "Provider", START, END, List.of(bp),
+                new SettlementTerms(3, List.of(), new BigDecimal("0.20"), true));
+    }
+
+    /** Quality pool and a bundled payment whose quality adjustment (up to 10%) takes the pool's composite. */
+    static Contract qualityAndBundled(String id) {
+        QualityIncentive qi = (QualityIncentive) qualityPool(id).arrangements().get(0);
+        org.vbcsettle.contract.BundledPayment bp = new org.vbcsettle.contract.BundledPayment("bp",
+                List.of(new org.vbcsettle.contract.BundledPayment.EpisodeDefinition("MJRLE", "Major joint replacement",
+                        List.of("470"), List.of(), 90, Money.ofDollars(20_000), new BigDecimal("0.03"))),
+                null, new org.vbcsettle.contract.BundledPayment.QualityAdjustment(new BigDecimal("0.10"), "qi"),
+                new BigDecimal("0.20"), new BigDecimal("0.20"));
+        return new Contract(id, 1, "Quality and bundled " + id, "Payer", "Provider", START, END, List.of(qi, bp),
+                new SettlementTerms(3, List.of(new SettlementTerms.CompletionFactor(1, new BigDecimal("0.70")),
+                        new SettlementTerms.CompletionFactor(4, new BigDecimal("0.97"))), new BigDecimal("0.10"), true));
+    }
+
     static Claim anchor(String id, String member, LocalDate from, LocalDate through, long paidCents) {
         return new Claim(id, member, Claim.ClaimType.INPATIENT, from, through, through.plusDays(15), Money.ofCents(paidCents), null,
                 "470", null, null, "1234567890", Claim.Frequency.ORIGINAL, null);

@@ -1,0 +1,161 @@
+package org.vbcsettle.ledger;
+
+import akka.actor.testkit.typed.javadsl.ActorTestKit;
+import akka.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.vbcsettle.contract.Contract;
+import org.vbcsettle.money.Money;
+import org.vbcsettle.settlement.Claim;
+import org.vbcsettle.settlement.QualityEvent;
+import org.vbcsettle.settlement.Statement;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.vbcsettle.ledger.Fixtures.quality;
+
+/**
+ * Benchmark payouts, interim and final settlements through the entity, with every amount worked out by
+ * hand in the comments (the calculators' own rules: see the settlement package).
+ */
+class LedgerSettlementTest {
+
+    static ActorTestKit testKit;
+
+    @BeforeAll
+    static void start() {
+        testKit = ActorTestKit.create("LedgerSettlementTest", ContractEntityTest.CONFIG);
+    }
+
+    @AfterAll
+    static void stop() {
+        testKit.shutdownTestKit();
+    }
+
+    EventSourcedBehaviorTestKit<ContractCommand, ContractEvent, ContractState> entity(Contract c) {
+        var kit = EventSourcedBehaviorTestKit.<ContractCommand, ContractEvent, ContractState>create(testKit.system(),
+                ContractEntity.create(c.id()), EventSourcedBehaviorTestKit.enabledSerializationSettings());
+        assertThat(kit.<LedgerReplies.ContractReply>runCommand(r -> new ContractCommand.RegisterContract(c, r)).reply().error()).isNull();
+        return kit;
+    }
+
+    static LedgerReplies.BatchResult record(EventSourcedBehaviorTestKit<ContractCommand, ContractEvent, ContractState> kit,
+                                             QualityEvent... events) {
+        return kit.<LedgerReplies.BatchResult>runCommand(r -> new ContractCommand.RecordQualityEvents(List.of(events), r)).reply();
+    }
+
+    static EventSourcedBehaviorTestKit.CommandResultWithReply<ContractCommand, ContractEvent, ContractState, LedgerReplies.SettlementReply>
+    settle(EventSourcedBehaviorTestKit<ContractCommand, ContractEvent, ContractState> kit, String period, Statement.Kind kind, LocalDate asOf) {
+        return kit.runCommand(r -> new ContractCommand.Settle(period, kind, asOf, null, r));
+    }
+
+    @Test
+    void aQualityMeasureMetAdvancesTheBonusAndTheFinalTrueUpNetsItOut() {
+        var kit = entity(Fixtures.qualityPool("Q")); // pool $10,000, CBP target 60%, min denominator 2, gate 0.5, withhold 20%
+        // CBP: 3 eligible, 1 in the numerator: 33.3% < 60% → not met, nothing paid
+        var r1 = record(kit, quality("d1", "m1", QualityEvent.Kind.DENOMINATOR), quality("d2", "m2", QualityEvent.Kind.DENOMINATOR),
+                quality("d3", "m3", QualityEvent.Kind.DENOMINATOR), quality("n1", "m1", QualityEvent.Kind.NUMERATOR));
+        assertThat(r1.payouts()).isEmpty();
+        // 2 of 3 = 66.7% ≥ 60% with 3 ≥ 2 eligible → met. Composite 1.0 ≥ 0.5 → projected bonus $10,000;
+        // advance = $10,000 × (1 − 0.20) − $0 paid = $8,000.00
+        var r2 = record(kit, quality("n2", "m2", QualityEvent.Kind.NUMERATOR));
+        assertThat(r2.payouts()).hasSize(1);
+        Payout advance = r2.payouts().get(0);
+        assertThat(advance.key()).isEqualTo("Q|quality.qi.CBP.met|2024");
+        assertThat(advance.amount()).isEqualTo(Money.ofDollars(8_000));
+        assertThat(advance.status()).isEqualTo(Payout.Status.TRIGGERED);
+        // met again by more numerators: the trigger never pays twice
+        assertThat(record(kit, quality("n3", "m3", QualityEvent.Kind.NUMERATOR)).payouts()).isEmpty();
+
+        // interim Q1 (year to date), events so far: register, 3 batches, 1 payout = sequence 5.
+        // interim amount $10,000 × 0.80 = $8,000 − $8,000 paid = $0 due
+        var q1 = settle(kit, "2024-Q1", Statement.Kind.INTERIM, LocalDate.of(2024, 4, 15));
+        assertThat(q1.reply().error()).isNull();
+        assertThat(q1.reply().statement().total()).isEqualTo(Money.ofDollars(10_000));
+        assertThat(q1.reply().statement().computedAtSequence()).isEqualTo(5);
+        assertThat(q1.reply().statement().periodStart()).isEqualTo(LocalDate.of(2024, 1, 1));
+        assertThat(q1.reply().statement().periodEnd()).isEqualTo(LocalDate.of(2024, 3, 31));
+        assertThat(q1.reply().payout().amount()).isEqualTo(Money.ZERO);
+        var again = settle(kit, "2024-Q1", Statement.Kind.INTERIM, LocalDate.of(2024, 5, 1));
+        assertThat(again.hasNoEvents()).isTrue();
+        assertThat(again.reply().repeated()).isTrue();
+        assertThat(again.reply().statement()).isEqualTo(q1.reply().statement());
+
+        // m2 and m3 excluded: eligible 1 < minimum denominator 2 → not scored → composite 0 → no bonus
+        record(kit, quality("x2", "m2", QualityEvent.Kind.EXCLUSION), quality("x3", "m3", QualityEvent.Kind.EXCLUSION));
+        // final: $0 − $8,000 paid = −$8,000.00 recoupment; payouts of 2024 sum to 8,000 + 0 − 8,000 = 0 = final
+        var fin = settle(kit, "2024", Statement.Kind.FINAL, LocalDate.of(2025, 4, 1));
+        assertThat(fin.reply().error()).isNull();
+        assertThat(fin.reply().statement().total()).isEqualTo(Money.ZERO);
+        assertThat(fin.reply().payout().amount()).isEqualTo(Money.ofDollars(-8_000));
+        assertThat(fin.reply().payout().reason()).contains("recoupment");
+        assertThat(kit.getState().isClosed("2024")).isTrue();
+        LedgerInvariants.check(kit.getState());
+
+        var finAgain = settle(kit, "2024", Statement.Kind.FINAL, LocalDate.of(2025, 6, 1));
+        assertThat(finAgain.hasNoEvents()).isTrue();
+        assertThat(finAgain.reply().statement()).isEqualTo(fin.reply().statement());
+        assertThat(finAgain.reply().payout()).isEqualTo(fin.reply().payout());
+        assertThat(settle(kit, "2024-Q2", Statement.Kind.INTERIM, LocalDate.of(2025, 6, 1)).reply().error()).contains("closed");
+        // a closed period pays no more benchmarks
+        record(kit, quality("n4", "m4", QualityEvent.Kind.NUMERATOR), quality("d4", "m4", QualityEvent.Kind.DENOMINATOR));
+        assertThat(kit.getState().payouts()).hasSize(3);
+    }
+
+    @Test
+    void payoutsMoveThroughApprovalDisbursementAndAcknowledgementInOrder() {
+        var kit = entity(Fixtures.qualityPool("P"));
+        record(kit, quality("d1", "m1", QualityEvent.Kind.DENOMINATOR), quality("d2", "m2", QualityEvent.Kind.DENOMINATOR),
+                quality("n1", "m1", QualityEvent.Kind.NUMERATOR), quality("n2", "m2", QualityEvent.Kind.NUMERATOR));
+        String key = "P|quality.qi.CBP.met|2024";
+        assertThat(kit.getState().payout(key)).isNotNull();
+        var early = kit.<LedgerReplies.PayoutReply>runCommand(r -> new ContractCommand.ChangePayoutStatus(key, Payout.Status.ACKNOWLEDGED, r));
+        assertThat(early.reply().error()).isEqualTo("payout " + key + " is TRIGGERED; it must be DISBURSED before it can be ACKNOWLEDGED");
+        for (Payout.Status s : List.of(Payout.Status.APPROVED, Payout.Status.DISBURSED, Payout.Status.ACKNOWLEDGED)) {
+            var r = kit.<LedgerReplies.PayoutReply>runCommand(ref -> new ContractCommand.ChangePayoutStatus(key, s, ref));
+            assertThat(r.reply().payout().status()).isEqualTo(s);
+            assertThat(r.events()).containsExactly(new ContractEvent.PayoutStatusChanged(key, s));
+        }
+        var repeat = kit.<LedgerReplies.PayoutReply>runCommand(r -> new ContractCommand.ChangePayoutStatus(key, Payout.Status.ACKNOWLEDGED, r));
+        assertThat(repeat.hasNoEvents()).isTrue();
+        assertThat(repeat.reply().error()).isNull();
+    }
+
+    @Test
+    void anEpisodeClosedUnderTargetTriggersAnAdvanceOnceThePaidThroughDatePassesItsEnd() {
+        var kit = entity(Fixtures.bundled("B"));
+        // anchor: DRG 470, 2024-01-10 to 01-14, $12,000 paid 01-29; episode ends 01-14 + 90 − 1 = 2024-04-13
+        Claim anchor = Fixtures.anchor("a1", "m1", LocalDate.of(2024, 1, 10), LocalDate.of(2024, 1, 14), 12_000_00);
+        Claim follow = Fixtures.claim("f1", "m1", LocalDate.of(2024, 2, 1), 1_000_00); // paid 02-21
+        var r1 = kit.<LedgerReplies.BatchResult>runCommand(r -> new ContractCommand.RecordClaims(List.of(anchor, follow), r)).reply();
+        assertThat(r1.payouts()).as("episode still open: data paid through 02-21").isEmpty();
+        // another member's claim moves the paid-through date to 05-21 (a later month): m1's episode has closed
+        // with spend $13,000 under the $20,000 target. Projected reconciliation 20,000 − 13,000 = $7,000
+        // (within the 50% stop-gain of $10,000); advance = $7,000 × 0.80 = $5,600.00
+        var r2 = kit.<LedgerReplies.BatchResult>runCommand(r -> new ContractCommand.RecordClaims(
+                List.of(Fixtures.claim("o1", "m2", LocalDate.of(2024, 5, 1), 300_00)), r)).reply();
+        assertThat(r2.payouts()).hasSize(1);
+        assertThat(r2.payouts().get(0).key()).isEqualTo("B|episode.bp:a1.under-target|2024");
+        assertThat(r2.payouts().get(0).amount()).isEqualTo(Money.ofCents(5_600_00));
+
+        RunningTotals t = kit.<LedgerReplies.TotalsReply>runCommand(r -> new ContractCommand.GetTotals(null, r)).reply().totals();
+        assertThat(t.episodes().closed()).isEqualTo(1);
+        assertThat(t.episodes().closedSpend()).isEqualTo(Money.ofDollars(13_000));
+        assertThat(t.episodes().closedTarget()).isEqualTo(Money.ofDollars(20_000));
+        assertThat(t.projectedSettlement()).isEqualTo(Money.ofDollars(7_000));
+        assertThat(t.payoutsSoFar()).isEqualTo(Money.ofCents(5_600_00));
+
+        // a late claim in the window raises spend to $25,000: final = 20,000 − 25,000 = −$5,000
+        // (within the 50% stop-loss); true-up = −5,000 − 5,600 = −$10,600.00
+        kit.<LedgerReplies.BatchResult>runCommand(r -> new ContractCommand.RecordClaims(
+                List.of(Fixtures.claim("f2", "m1", LocalDate.of(2024, 3, 1), 12_000_00)), r));
+        var fin = settle(kit, "2024", Statement.Kind.FINAL, LocalDate.of(2025, 4, 1));
+        assertThat(fin.reply().error()).isNull();
+        assertThat(fin.reply().statement().total()).isEqualTo(Money.ofDollars(-5_000));
+        assertThat(fin.reply().payout().amount()).isEqualTo(Money.ofCents(-10_600_00));
+        LedgerInvariants.check(kit.getState());
+    }
+}
