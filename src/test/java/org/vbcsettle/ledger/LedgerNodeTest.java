@@ -31,75 +31,17 @@ class LedgerNodeTest {
     }
 
     static <T> T await(CompletionStage<T> s) throws Exception {
-        return s.toCompletableFuture().get(30, TimeUnit.SECONDS);
-    }
-
-    static final int BATCHES = 120;
-
-    /** 120 batches of 250 claims over 4 contracts; every 10th claim replaces the one before it. */
-    static List<List<Claim>> batches() {
-        List<List<Claim>> out = new ArrayList<>();
-        int n = 0;
-        for (int b = 0; b < BATCHES; b++) {
-            List<Claim> batch = new ArrayList<>();
-            for (int i = 0; i < 250; i++, n++) {
-                LocalDate d = LocalDate.of(2024, 1 + n % 12, 1 + n % 28);
-                batch.add(n % 10 == 9
-                        ? Fixtures.replacement("c" + n, "c" + (n - 1), "m" + (n % 50), d, 50_00)
-                        : Fixtures.claim("c" + n, "m" + (n % 50), d, 100_00));
-            }
-            out.add(batch);
-        }
-        return out;
+        return LedgerScenarios.await(s);
     }
 
     @Test
     void restartsOnTheSameDatabaseWithNothingLostAndNothingDoubled() throws Exception {
-        String url = "jdbc:h2:file:" + dir.resolve("ledger");
-        List<List<Claim>> batches = batches();
-        // a crash, not a graceful leave: no coordinated shutdown (which would drain the entities' mailboxes)
-        LedgerNode node = LedgerNode.start(ConfigFactory.parseString("akka.coordinated-shutdown.run-by-actor-system-terminate = off")
-                .withFallback(config(url)));
-        List<CompletableFuture<?>> inFlight = new ArrayList<>();
-        try {
-            for (int c = 0; c < 4; c++) {
-                await(node.client().registerContract(Fixtures.sharedSavings("K" + c, 1)));
-            }
-            // send everything without waiting, then stop the node while batches are still in flight
-            for (int b = 0; b < batches.size(); b++) {
-                inFlight.add(node.client().recordClaims("K" + (b % 4), batches.get(b)).toCompletableFuture());
-            }
-            Thread.sleep(100); // some batches are in, most are not
-        } finally {
-            node.close();
-        }
-        long answered = inFlight.stream().filter(f -> f.isDone() && !f.isCompletedExceptionally()).count();
-        System.out.println("restart test: " + answered + " of " + inFlight.size() + " batches answered before the stop");
+        LedgerScenarios.restartMidStream(config("jdbc:h2:file:" + dir.resolve("ledger")), "K");
+    }
 
-        try (LedgerNode again = LedgerNode.start(config(url))) {
-            int accepted = 0;
-            int duplicate = 0;
-            for (int b = 0; b < batches.size(); b++) { // the sender resends every batch it is not sure of
-                LedgerReplies.BatchResult r = await(again.client().recordClaims("K" + (b % 4), batches.get(b)));
-                assertThat(r.rejected()).as("batch %d: %s", b, r.errors()).isZero();
-                accepted += r.accepted();
-                duplicate += r.duplicate();
-            }
-            assertThat(accepted + duplicate).isEqualTo(BATCHES * 250);
-            assertThat(duplicate).isGreaterThanOrEqualTo((int) answered * 250);
-            // per contract: 7,500 records, 750 of them replacements of the claim before (100.00 → 50.00)
-            for (int c = 0; c < 4; c++) {
-                RunningTotals t = await(again.client().totals("K" + c, "2024"));
-                assertThat(t.claimCount()).isEqualTo(6_750);
-                assertThat(t.paidClaims()).isEqualTo(Money.ofCents(6_000L * 100_00 + 750L * 50_00));
-            }
-        }
-        // and once more, with nothing resent: the same figures from the journal and snapshots alone
-        try (LedgerNode third = LedgerNode.start(config(url))) {
-            RunningTotals t = await(third.client().totals("K1", null));
-            assertThat(t.paidClaims()).isEqualTo(Money.ofCents(6_000L * 100_00 + 750L * 50_00));
-            assertThat(t.asOfSequence()).isEqualTo(1 + BATCHES / 4); // registration + its batches
-        }
+    @Test
+    void payoutsReachTheReadSideExactlyOnce() throws Exception {
+        LedgerScenarios.payoutsReachTheReadSide(config("jdbc:h2:file:" + dir.resolve("ledger")), "Q");
     }
 
     @Test
