@@ -100,6 +100,18 @@ class LedgerSettlementTest {
         assertThat(finAgain.reply().statement()).isEqualTo(fin.reply().statement());
         assertThat(finAgain.reply().payout()).isEqualTo(fin.reply().payout());
         assertThat(settle(kit, "2024-Q2", Statement.Kind.INTERIM, LocalDate.of(2025, 6, 1)).reply().error()).contains("closed");
+        // new terms (version 2: a $20,000 pool) do not change the settled period: same statement, version 1
+        Contract v2 = Fixtures.qualityPool("Q");
+        v2 = new Contract("Q", 2, v2.name(), v2.payer(), v2.provider(), v2.performanceStart(), v2.performanceEnd(),
+                List.of(new org.vbcsettle.contract.QualityIncentive("qi", ((org.vbcsettle.contract.QualityIncentive) v2.arrangements().get(0)).measures(),
+                        new org.vbcsettle.contract.QualityIncentive.Bonus.Pool(Money.ofDollars(20_000)), new java.math.BigDecimal("0.5"), false)),
+                v2.settlement());
+        Contract amended = v2;
+        assertThat(kit.<LedgerReplies.ContractReply>runCommand(r -> new ContractCommand.AmendContract(amended, r)).reply().error()).isNull();
+        var afterAmend = settle(kit, "2024", Statement.Kind.FINAL, LocalDate.of(2025, 7, 1));
+        assertThat(afterAmend.hasNoEvents()).isTrue();
+        assertThat(afterAmend.reply().statement().contractVersion()).isEqualTo(1);
+        assertThat(afterAmend.reply().statement()).isEqualTo(fin.reply().statement());
         // a closed period pays no more benchmarks
         record(kit, quality("n4", "m4", QualityEvent.Kind.NUMERATOR), quality("d4", "m4", QualityEvent.Kind.DENOMINATOR));
         assertThat(kit.getState().payouts()).hasSize(3);
