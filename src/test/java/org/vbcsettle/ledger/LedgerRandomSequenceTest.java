@@ -109,7 +109,8 @@ class LedgerRandomSequenceTest {
                     checkTotals();
                 }
                 System.out.println("seed " + seed + ": " + steps + " steps, " + sent.size() + " claims, " + settled
-                        + " settlements, " + payoutKeys.size() + " payouts");
+                        + " settlements, " + payoutKeys.size() + " payouts: " + new java.util.TreeSet<>(payoutKeys.stream()
+                        .map(k -> k.split("\\|")[1].replaceAll("\\..*", "")).toList()));
             } catch (AssertionError | RuntimeException e) {
                 throw new AssertionError("seed " + seed + " failed at step " + step + " (replay: -Dvbc.seed=" + seed + "): " + e.getMessage(), e);
             }
