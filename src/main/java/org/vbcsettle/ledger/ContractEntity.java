@@ -3,6 +3,7 @@ package org.vbcsettle.ledger;
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.ActorSystem;
 import akka.actor.typed.Behavior;
+import akka.actor.typed.SupervisorStrategy;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.cluster.sharding.typed.javadsl.ClusterSharding;
 import akka.cluster.sharding.typed.javadsl.Entity;
@@ -15,6 +16,7 @@ import akka.persistence.typed.javadsl.EventHandler;
 import akka.persistence.typed.javadsl.EventSourcedBehavior;
 import akka.persistence.typed.javadsl.RetentionCriteria;
 
+import java.time.Duration;
 import java.util.Set;
 
 /**
@@ -41,7 +43,9 @@ public final class ContractEntity extends EventSourcedBehavior<ContractCommand, 
     }
 
     private ContractEntity(String contractId) {
-        super(persistenceId(contractId));
+        // a failed journal write (database down) restarts the entity with backoff: it recovers from the
+        // journal once the database is back; the failed command's sender gets no reply and resends
+        super(persistenceId(contractId), SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(5), 0.2));
         this.contractId = contractId;
     }
 
