@@ -170,4 +170,24 @@ class LedgerSettlementTest {
         assertThat(fin.reply().payout().amount()).isEqualTo(Money.ofCents(-10_600_00));
         LedgerInvariants.check(kit.getState());
     }
+
+    @Test
+    void anInterimSettlementCompletesPaidClaimsByTheMonthsOfRunOutAndNeverRecoups() {
+        var kit = entity(Fixtures.qualityAndBundled("I")); // factors: 1 month → 0.70, 4 months → 0.97; withhold 10%
+        // one episode: anchor 2024-01-10..01-14, $16,000 paid 01-29; target $20,000 less 3% discount = $19,400
+        kit.<LedgerReplies.BatchResult>runCommand(r -> new ContractCommand.RecordClaims(List.of(
+                Fixtures.anchor("a1", "m1", LocalDate.of(2024, 1, 10), LocalDate.of(2024, 1, 14), 16_000_00)), r));
+        // Q1 settled 2024-05-15: 1 whole month of run-out after 03-31 → completion factor 0.70.
+        // completed spend 16,000 / 0.70 = 22,857.142857 → $22,857.14 (nearest cent);
+        // reconciliation 19,400 − 22,857.14 = −3,457.14; no quality events → CQS 0, a repayment is reduced
+        // by 10% × 0 = nothing; within the 20% stop-loss (3,880). Quality pool: composite 0 → $0.
+        // (Without completion it would be +3,400 before the quality adjustment: the factor flips the sign.)
+        var q1 = settle(kit, "2024-Q1", Statement.Kind.INTERIM, LocalDate.of(2024, 5, 15));
+        assertThat(q1.reply().error()).isNull();
+        assertThat(q1.reply().statement().total()).isEqualTo(Money.ofCents(-3_457_14));
+        // interim payouts never recoup: $0 now, the final settlement settles up
+        assertThat(q1.reply().payout().amount()).isEqualTo(Money.ZERO);
+        assertThat(q1.reply().payout().reason()).contains("completion factor 0.70").contains("never recoup");
+        LedgerInvariants.check(kit.getState());
+    }
 }
