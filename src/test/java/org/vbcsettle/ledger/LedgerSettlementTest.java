@@ -190,4 +190,63 @@ class LedgerSettlementTest {
         assertThat(q1.reply().payout().reason()).contains("completion factor 0.70").contains("never recoup");
         LedgerInvariants.check(kit.getState());
     }
+
+    @Test
+    void sharedSavingsInterimAndFinalFromTheLedgersClaimsAndAttribution() {
+        // PMPM benchmark $1,000 (no trend, no risk adjustment), MSR 2%, sharing 50%, cap 50% of benchmark,
+        // no sequestration, truncation $5,000 per member-year, one-sided; withhold 25%; factors 0 → 0.80, 3 → 0.95
+        org.vbcsettle.contract.SharedSavings ss = new org.vbcsettle.contract.SharedSavings("ss",
+                new org.vbcsettle.contract.SharedSavings.Benchmark.Pmpm(Money.ofDollars(1_000), null, null, null),
+                new org.vbcsettle.contract.MinimumRate.Fixed(new java.math.BigDecimal("0.02")), new java.math.BigDecimal("0.50"),
+                null, new java.math.BigDecimal("0.50"), java.math.BigDecimal.ZERO, Money.ofDollars(5_000), null, null);
+        Contract c = new Contract("S", 1, "ACO S", "Payer", "Provider", Fixtures.START, Fixtures.END, List.of(ss),
+                Fixtures.sharedSavings("S", 1).settlement());
+        var kit = entity(c);
+        List<org.vbcsettle.settlement.Attribution> members = new java.util.ArrayList<>();
+        for (int m = 1; m <= 10; m++) {
+            for (int month = 1; month <= 12; month++) {
+                members.add(Fixtures.attribution("t" + m + "-" + month, "m" + m, month));
+            }
+        }
+        kit.<LedgerReplies.BatchResult>runCommand(r -> new ContractCommand.AttributeMembers(members, r)); // 120 member-months
+        kit.<LedgerReplies.BatchResult>runCommand(r -> new ContractCommand.RecordClaims(List.of(
+                Fixtures.claim("c1", "m1", LocalDate.of(2024, 1, 5), 4_000_00),
+                Fixtures.claim("c2", "m1", LocalDate.of(2024, 6, 5), 3_000_00),
+                Fixtures.claim("c3", "m2", LocalDate.of(2024, 3, 5), 2_000_00),
+                Fixtures.claim("c4", "m3", LocalDate.of(2024, 2, 5), 5_000_00),
+                Fixtures.claim("c5", "m11", LocalDate.of(2024, 4, 5), 9_999_00), // not attributed
+                Fixtures.voiding("c4v", "c4", "m3", LocalDate.of(2024, 2, 5))), r));
+
+        // Q2 on 2024-07-15: 0 months of run-out → factor 0.80. Year to date: 60 member-months → benchmark
+        // $60,000; expenditure: m1 min(7,000, 5,000) + m2 2,000 = 7,000 / 0.80 = 8,750 (c4 void, m11 not
+        // attributed). Savings 51,250 = 85.4% ≥ 2%; earned 51,250 × 50% = 25,625 (cap 30,000).
+        // Payout 25,625 × (1 − 0.25) = $19,218.75.
+        var q2 = settle(kit, "2024-Q2", Statement.Kind.INTERIM, LocalDate.of(2024, 7, 15));
+        assertThat(q2.reply().error()).isNull();
+        assertThat(q2.reply().statement().total()).isEqualTo(Money.ofDollars(25_625));
+        assertThat(q2.reply().payout().amount()).isEqualTo(Money.ofCents(19_218_75));
+
+        kit.<LedgerReplies.BatchResult>runCommand(r -> new ContractCommand.RecordClaims(List.of(
+                Fixtures.claim("c6", "m2", LocalDate.of(2024, 9, 1), 10_000_00)), r)); // paid 09-21
+        // totals: paid (every claim in effect) 4,000 + 3,000 + 2,000 + 9,999 + 10,000 = 28,999;
+        // truncated at $5,000 each: m1 min(7,000) + m2 min(12,000) + m11 min(9,999) = 15,000. Projected:
+        // run-out from the end of September (last service) to 09-21 paid → 0 months → 0.80; expenditure
+        // (5,000 + 5,000) / 0.80 = 12,500; benchmark 120 × 1,000 = 120,000; earned 107,500 × 50% = $53,750
+        RunningTotals t = kit.<LedgerReplies.TotalsReply>runCommand(r -> new ContractCommand.GetTotals("2024", r)).reply().totals();
+        assertThat(t.memberMonths()).isEqualTo(120);
+        assertThat(t.paidClaims()).isEqualTo(Money.ofCents(28_999_00));
+        assertThat(t.truncatedSpend()).isEqualTo(Money.ofCents(15_000_00));
+        assertThat(t.paidPmpm()).isEqualTo(Money.ofCents(241_66)); // 28,999 / 120 = 241.658… → 241.66
+        assertThat(t.projectedSettlement()).isEqualTo(Money.ofDollars(53_750));
+        assertThat(t.payoutsSoFar()).isEqualTo(Money.ofCents(19_218_75));
+        assertThat(t.notes()).isEmpty();
+
+        // final: expenditure 5,000 + 5,000 = 10,000, benchmark 120,000, earned 110,000 × 50% = $55,000;
+        // true-up 55,000 − 19,218.75 = $35,781.25; payouts of 2024 sum to 55,000
+        var fin = settle(kit, "2024", Statement.Kind.FINAL, LocalDate.of(2025, 4, 1));
+        assertThat(fin.reply().error()).isNull();
+        assertThat(fin.reply().statement().total()).isEqualTo(Money.ofDollars(55_000));
+        assertThat(fin.reply().payout().amount()).isEqualTo(Money.ofCents(35_781_25));
+        LedgerInvariants.check(kit.getState());
+    }
 }
