@@ -5,7 +5,13 @@ import akka.actor.typed.ActorSystem;
 import akka.actor.typed.DispatcherSelector;
 import akka.cluster.sharding.typed.javadsl.ClusterSharding;
 import akka.cluster.sharding.typed.javadsl.EntityRef;
+import akka.cluster.MemberStatus;
+import akka.cluster.typed.Cluster;
 import akka.japi.function.Function;
+import akka.persistence.jdbc.query.javadsl.JdbcReadJournal;
+import akka.persistence.query.PersistenceQuery;
+import akka.stream.javadsl.Sink;
+import akka.stream.javadsl.Source;
 import org.vbcsettle.contract.Contract;
 import org.vbcsettle.settlement.Attribution;
 import org.vbcsettle.settlement.Claim;
@@ -59,6 +65,33 @@ public final class LedgerClient {
 
     public CompletionStage<Contract> getContract(String contractId) {
         return ask(contractId, ContractCommand.GetContract::new).thenApply(r -> ok(contractId, r).contract());
+    }
+
+    /** Ids of every registered contract (a ledger's journal starts with its registration), sorted. */
+    public CompletionStage<List<String>> contractIds() {
+        JdbcReadJournal journal = PersistenceQuery.get(system).getReadJournalFor(JdbcReadJournal.class, JdbcReadJournal.Identifier());
+        String prefix = ContractEntity.TYPE_KEY.name() + "|";
+        return journal.currentPersistenceIds()
+                .filter(id -> id.startsWith(prefix))
+                .map(id -> id.substring(prefix.length()))
+                .runWith(Sink.seq(), system)
+                .thenApply(ids -> ids.stream().sorted().toList());
+    }
+
+    /** The current terms of every registered contract (asks each ledger; 8 at a time). */
+    public CompletionStage<List<Contract>> contracts() {
+        return contractIds().thenCompose(ids -> Source.from(ids)
+                .mapAsync(8, this::getContract)
+                .runWith(Sink.seq(), system));
+    }
+
+    /** True once this node's cluster member is Up and the database answers (readiness probe). */
+    public CompletionStage<Boolean> ready() {
+        if (Cluster.get(system).selfMember().status() != MemberStatus.up()) {
+            return CompletableFuture.completedFuture(false);
+        }
+        return CompletableFuture.supplyAsync(() -> payoutReadSide.databaseAnswers(2),
+                system.dispatchers().lookup(DispatcherSelector.blocking()));
     }
 
     // ---------------------------------------------------------------- batches
@@ -137,7 +170,12 @@ public final class LedgerClient {
      * {@code APPROVED}; null: all. Lags the ledgers by the projection's polling interval (about a second).
      */
     public CompletionStage<List<Payout>> payoutsByStatus(Payout.Status status) {
-        return CompletableFuture.supplyAsync(() -> payoutReadSide.byStatus(status),
+        return payoutsByStatus(null, status);
+    }
+
+    /** As {@link #payoutsByStatus(Payout.Status)}, of one contract (null: all). */
+    public CompletionStage<List<Payout>> payoutsByStatus(String contractId, Payout.Status status) {
+        return CompletableFuture.supplyAsync(() -> payoutReadSide.find(contractId, status),
                 system.dispatchers().lookup(DispatcherSelector.blocking()));
     }
 

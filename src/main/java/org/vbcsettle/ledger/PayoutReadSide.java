@@ -24,11 +24,26 @@ public final class PayoutReadSide {
 
     /** @param status null: every status */
     public List<Payout> byStatus(Payout.Status status) {
+        return find(null, status);
+    }
+
+    /**
+     * @param contractId null: every contract
+     * @param status     null: every status
+     */
+    public List<Payout> find(String contractId, Payout.Status status) {
+        String where = contractId == null && status == null ? ""
+                : " WHERE " + (contractId == null ? "" : "contract_id = ?") + (contractId != null && status != null ? " AND " : "")
+                + (status == null ? "" : "status = ?");
         String sql = "SELECT payout_key, contract_id, trigger_name, period_id, performance_year, amount_cents, reason, status, "
-                + "triggered_at_sequence FROM payouts" + (status == null ? "" : " WHERE status = ?") + " ORDER BY contract_id, payout_key";
+                + "triggered_at_sequence FROM payouts" + where + " ORDER BY contract_id, payout_key";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 1;
+            if (contractId != null) {
+                ps.setString(i++, contractId);
+            }
             if (status != null) {
-                ps.setString(1, status.name());
+                ps.setString(i, status.name());
             }
             List<Payout> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
@@ -40,6 +55,15 @@ public final class PayoutReadSide {
             return out;
         } catch (SQLException e) {
             throw new IllegalStateException("reading the payouts table failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether the database answers within {@code seconds}. */
+    public boolean databaseAnswers(int seconds) {
+        try (Connection c = dataSource.getConnection()) {
+            return c.isValid(seconds);
+        } catch (SQLException e) {
+            return false;
         }
     }
 }

@@ -53,6 +53,11 @@ class LedgerNodeTest {
             assertThatThrownBy(() -> await(node.client().amendContract(Fixtures.qualityPool("K"))))
                     .hasMessageContaining("must be higher");
             assertThat(await(node.client().getContract("K")).versionOrDefault()).isEqualTo(1);
+            await(node.client().registerContract(Fixtures.qualityPool("A")));
+            assertThat(await(node.client().contractIds())).containsExactly("A", "K");
+            assertThat(await(node.client().contracts())).extracting(org.vbcsettle.contract.Contract::id).containsExactly("A", "K");
+            assertThat(await(node.client().ready())).isTrue();
+            assertThat(await(node.client().payoutsByStatus("K", null))).isEmpty();
             assertThat(await(node.client().payouts("K"))).isEmpty();
             assertThat(await(node.client().payoutsByStatus(Payout.Status.TRIGGERED))).isEmpty();
         }
