@@ -4,21 +4,24 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.vbcsettle.api.auth.Role;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every endpoint's success and failure replies over a real socket: status, problem+json shape, and the
- * record and field each error names.
+ * Every endpoint's success and failure replies over a real socket, on the real ledger (Cluster Sharding,
+ * H2 file database in a temp dir): status, problem+json shape, and the record and field each error names.
  */
 class ApiRoutesTest {
 
+    @TempDir
+    static Path dir;
     static TestApi api;
-    static InMemoryLedger ledger;
     static final String BLUE = TestApi.token(Role.PAYER, "blue-payer");
     static final String RED = TestApi.token(Role.PAYER, "red-payer");
     static final String ACME = TestApi.token(Role.PROVIDER, "acme-aco");
@@ -28,11 +31,10 @@ class ApiRoutesTest {
 
     @BeforeAll
     static void start() throws Exception {
-        ledger = new InMemoryLedger();
         ApiSettings small = TestApi.defaults();
         small = new ApiSettings(small.host(), 0, 64 * 1024, small.maxNdjsonBytes(), 4096, 3,
                 small.requestTimeout(), small.streamingTimeout(), small.shutdownDeadline());
-        api = new TestApi(ledger, small);
+        api = TestApi.onLedger(dir, small);
         assertThat(api.send("POST", "/v1/contracts", BLUE, "application/yaml", Fixtures.contractYaml("acme-2024", "blue-payer", "acme-aco")).status()).isEqualTo(201);
         assertThat(api.send("POST", "/v1/contracts", RED, "application/yaml", Fixtures.contractYaml("zenith-2024", "red-payer", "zenith-aco")).status()).isEqualTo(201);
     }
@@ -225,6 +227,7 @@ class ApiRoutesTest {
 
     @Test
     void wrong_types_negative_and_absurd_amounts_and_dates_outside_the_period_are_422_naming_record_and_field() throws Exception {
+        long claimsBefore = api.get("/v1/contracts/acme-2024/totals", BLUE).json().path("claimCount").asLong();
         String body = "["
                 + "{\"id\":\"t1\",\"memberId\":\"m1\",\"type\":\"professional\",\"serviceFrom\":\"2024-03-01\",\"paidDate\":\"2024-03-09\",\"paidAmount\":\"lots\"},"
                 + Fixtures.claim("neg", "m1", "2024-03-01", "2024-03-20", -500) + ","
@@ -243,7 +246,7 @@ class ApiRoutesTest {
         assertThat(errorAt(errors, "claims[4] (id t5)", "serviceFrom")).isTrue();
         assertThat(errorAt(errors, "claims[4] (id t5)", "colour")).isTrue();
         // all or nothing: none of them was stored
-        assertThat(ledger.claims.getOrDefault("acme-2024", List.of())).noneMatch(c -> c.id().equals("neg") || c.id().equals("t1"));
+        assertThat(api.get("/v1/contracts/acme-2024/totals", BLUE).json().path("claimCount").asLong()).isEqualTo(claimsBefore);
     }
 
     private static boolean errorAt(JsonNode errors, String record, String field) {
@@ -347,22 +350,38 @@ class ApiRoutesTest {
 
     @Test
     void payouts_are_listed_by_status_and_moved_by_the_right_party() throws Exception {
-        ledger.payouts.add(new PayoutView("acme-2024|settlement.interim|2024-Q1", "acme-2024", "settlement.interim", "2024-Q1",
-                150_000, "interim", "disbursed"));
-        ledger.payouts.add(new PayoutView("zenith-2024|settlement.interim|2024-Q1", "zenith-2024", "settlement.interim", "2024-Q1",
-                90_000, "interim", "disbursed"));
-        assertThat(api.get("/v1/contracts/acme-2024/payouts?status=disbursed", ACME).json().size()).isEqualTo(1);
+        // an interim settlement issues a payout (nothing earned yet, so $0.00), one per contract
+        assertThat(api.postJson("/v1/contracts/acme-2024/settlements", BLUE,
+                "{\"period\":\"2024-Q1\",\"kind\":\"interim\",\"asOf\":\"2024-05-01\"}").status()).isIn(200, 201);
+        assertThat(api.postJson("/v1/contracts/zenith-2024/settlements", RED,
+                "{\"period\":\"2024-Q1\",\"kind\":\"interim\",\"asOf\":\"2024-05-01\"}").status()).isIn(200, 201);
+        String key = "acme-2024|settlement.interim|2024-Q1";
+        assertThat(api.get("/v1/contracts/acme-2024/payouts?status=triggered", ACME).json().findValuesAsText("key")).contains(key);
         assertProblem(api.get("/v1/contracts/acme-2024/payouts?status=lost", ACME), 422);
-        assertThat(api.get("/v1/payouts", BLUE).json().size()).isEqualTo(1);
-        assertThat(api.get("/v1/payouts", ADMIN).json().size()).isGreaterThanOrEqualTo(2);
-        String key = java.net.URLEncoder.encode("acme-2024|settlement.interim|2024-Q1", java.nio.charset.StandardCharsets.UTF_8);
-        String path = "/v1/contracts/acme-2024/payouts/" + key + "/status";
-        assertProblem(api.postJson(path, BLUE, "{\"status\":\"acknowledged\"}"), 403);
+        assertProblem(api.get("/v1/contracts/acme-2024/payouts", OTHER_PROVIDER), 403);
+
+        String path = "/v1/contracts/acme-2024/payouts/" + java.net.URLEncoder.encode(key, java.nio.charset.StandardCharsets.UTF_8) + "/status";
+        assertProblem(api.postJson(path, ACME, "{\"status\":\"approved\"}"), 403);       // the payer approves
+        assertProblem(api.postJson(path, BLUE, "{\"status\":\"acknowledged\"}"), 403);   // the provider acknowledges
         assertProblem(api.postJson(path, OTHER_PROVIDER, "{\"status\":\"acknowledged\"}"), 403);
         assertProblem(api.postJson(path, ACME, "{\"status\":\"paid\"}"), 422);
+        assertProblem(api.postJson(path, ACME, "{\"status\":\"acknowledged\"}"), 409);   // not disbursed yet
+        assertProblem(api.postJson("/v1/contracts/acme-2024/payouts/nothing/status", BLUE, "{\"status\":\"approved\"}"), 404);
+        assertThat(api.postJson(path, BLUE, "{\"status\":\"approved\"}").status()).isEqualTo(200);
+        assertThat(api.postJson(path, BLUE, "{\"status\":\"disbursed\"}").status()).isEqualTo(200);
         TestApi.Reply r = api.postJson(path, ACME, "{\"status\":\"acknowledged\"}");
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
         assertThat(r.json().path("status").asText()).isEqualTo("acknowledged");
+
+        // the payout file (read side, a second behind): the payer sees its contracts' payouts only
+        long deadline = System.currentTimeMillis() + 20_000;
+        List<String> keys;
+        do {
+            Thread.sleep(200);
+            keys = api.get("/v1/payouts?status=acknowledged", BLUE).json().findValuesAsText("key");
+        } while (!keys.contains(key) && System.currentTimeMillis() < deadline);
+        assertThat(keys).contains(key);
+        assertThat(api.get("/v1/payouts", BLUE).json().findValuesAsText("contractId")).doesNotContain("zenith-2024");
     }
 
     // ---- routing failures

@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.vbcsettle.api.auth.Role;
 import org.vbcsettle.api.routes.OpenApiRoutes;
 import org.vbcsettle.contract.Mappers;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -24,12 +26,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OpenApiSyncTest {
 
     static final List<String> METHODS = List.of("GET", "POST", "PUT", "DELETE", "PATCH");
+    @TempDir
+    static Path dir;
     static TestApi api;
     static final String ADMIN = TestApi.token(Role.ADMIN, null);
 
     @BeforeAll
     static void start() throws Exception {
-        api = new TestApi(new InMemoryLedger(), TestApi.defaults());
+        api = TestApi.onLedger(dir, TestApi.defaults());
         assertThat(api.send("POST", "/v1/contracts", ADMIN, "application/yaml",
                 Fixtures.contractYaml("acme-2024", "blue-payer", "acme-aco")).status()).isEqualTo(201);
     }

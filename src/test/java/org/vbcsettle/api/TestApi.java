@@ -19,23 +19,41 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** A running API on a loopback port over a given ledger, and a client that speaks to it. */
+/** A running API on a loopback port, on the real ledger or a stand-in, and a client that speaks to it. */
 final class TestApi implements AutoCloseable {
 
     static final String SECRET = "test-secret-of-at-least-thirty-two-bytes!!";
     static final AuthSettings AUTH = new AuthSettings(SECRET.getBytes(), null, false, "vbc-settle");
 
-    final ActorSystem<Void> system;
-    final ServerBinding binding;
     final HttpClient client = HttpClient.newHttpClient();
     final String base;
+    private final AutoCloseable closer;
 
+    /** The API over a stand-in ledger (for failures the real one cannot be made to show, e.g. never answering). */
     TestApi(LedgerGateway ledger, ApiSettings settings) throws Exception {
-        system = ActorSystem.create(Behaviors.empty(), "api-test",
+        ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "api-test",
                 ApiSettings.withDefaults(ConfigFactory.parseString("akka.loglevel = WARNING").withFallback(ConfigFactory.load())));
         ApiContext ctx = ApiContext.of(system, ledger, new Tokens(AUTH, Clock.systemUTC()), settings.withHost("127.0.0.1").withPort(0));
-        binding = HttpServer.start(system, ctx).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        ServerBinding binding = HttpServer.start(system, ctx).toCompletableFuture().get(10, TimeUnit.SECONDS);
         base = "http://127.0.0.1:" + binding.localAddress().getPort();
+        closer = () -> {
+            binding.unbind().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            system.terminate();
+            system.getWhenTerminated().toCompletableFuture().get(20, TimeUnit.SECONDS);
+        };
+    }
+
+    private TestApi(ApiNode node) {
+        base = node.baseUrl();
+        closer = node;
+    }
+
+    /** The API on the real ledger: a node with Cluster Sharding on an H2 file database in {@code dir}. */
+    static TestApi onLedger(java.nio.file.Path dir, ApiSettings settings) throws Exception {
+        var config = ApiSettings.withDefaults(ConfigFactory.parseString("akka.loglevel = WARNING\nvbc.auth.hs256-secret = \"" + SECRET + "\"")
+                .withFallback(ConfigFactory.load()));
+        var db = org.vbcsettle.ledger.DatabaseSettings.fromConfig(config).withUrl("jdbc:h2:file:" + dir.resolve("ledger"), "sa", "");
+        return new TestApi(ApiNode.start(config, db, settings.withHost("127.0.0.1").withPort(0)));
     }
 
     static ApiSettings defaults() {
@@ -88,8 +106,6 @@ final class TestApi implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        binding.unbind().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        system.terminate();
-        system.getWhenTerminated().toCompletableFuture().get(20, TimeUnit.SECONDS);
+        closer.close();
     }
 }

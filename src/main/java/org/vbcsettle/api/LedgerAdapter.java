@@ -1,0 +1,156 @@
+package org.vbcsettle.api;
+
+import org.vbcsettle.contract.Contract;
+import org.vbcsettle.contract.Period;
+import org.vbcsettle.ledger.LedgerClient;
+import org.vbcsettle.ledger.LedgerRejection;
+import org.vbcsettle.ledger.LedgerReplies;
+import org.vbcsettle.ledger.Payout;
+import org.vbcsettle.settlement.Attribution;
+import org.vbcsettle.settlement.Claim;
+import org.vbcsettle.settlement.QualityEvent;
+import org.vbcsettle.settlement.ReportedFacts;
+import org.vbcsettle.settlement.Statement;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+
+/**
+ * The ledger behind the HTTP API: {@link LedgerGateway} over the ledger's {@link LedgerClient}. Maps the
+ * ledger's refusals to problems (unknown contract 404, version and state conflicts 409, the rest 422) and
+ * its records to the API's views.
+ */
+public final class LedgerAdapter implements LedgerGateway {
+
+    private final LedgerClient client;
+
+    public LedgerAdapter(LedgerClient client) {
+        this.client = client;
+    }
+
+    private static <T> CompletionStage<T> mapped(CompletionStage<T> stage) {
+        return stage.exceptionally(t -> {
+            throw new CompletionException(translate(t));
+        });
+    }
+
+    static Throwable translate(Throwable thrown) {
+        Throwable t = ErrorHandling.unwrap(thrown);
+        if (t instanceof LedgerRejection r) {
+            String m = r.getMessage();
+            if (r.isUnknownContract()) {
+                return Problem.notFound(m).failure();
+            }
+            String lower = m.toLowerCase(Locale.ROOT);
+            if (lower.contains("has no payout")) {
+                return Problem.notFound(m).failure();
+            }
+            // the ledger's state forbids it now: already registered, version not higher, period closed,
+            // payout status out of order
+            if (lower.contains("already registered") || lower.contains("amendment version") || lower.contains("is closed")
+                    || (lower.startsWith("payout ") && lower.contains("; it must be"))) {
+                return Problem.conflict(m).failure();
+            }
+            return new Problem(Problem.TYPE_BASE + "ledger-refused", "Refused by the ledger", 422, m, null, List.of()).failure();
+        }
+        return t;
+    }
+
+    @Override
+    public CompletionStage<Contract> registerContract(Contract contract) {
+        return mapped(client.registerContract(contract));
+    }
+
+    @Override
+    public CompletionStage<Contract> amendContract(Contract contract) {
+        return mapped(client.amendContract(contract));
+    }
+
+    @Override
+    public CompletionStage<Optional<Contract>> contract(String contractId) {
+        return client.getContract(contractId).thenApply(Optional::ofNullable).exceptionally(t -> {
+            Throwable c = ErrorHandling.unwrap(t);
+            if (c instanceof LedgerRejection r && r.isUnknownContract()) {
+                return Optional.empty();
+            }
+            throw new CompletionException(translate(c));
+        });
+    }
+
+    /** Every registered contract (the ledger reads the ids from the journal and asks each entity). */
+    @Override
+    public CompletionStage<List<Contract>> contracts() {
+        return mapped(client.contracts());
+    }
+
+    private static BatchResult batch(String kind, LedgerReplies.BatchResult r) {
+        List<RecordError> errors = new ArrayList<>();
+        for (org.vbcsettle.ledger.RecordError e : r.errors()) {
+            errors.add(new RecordError(kind + " (id " + e.recordId() + ")", e.field(), e.message()));
+        }
+        return new BatchResult(r.accepted(), r.duplicate(), r.rejected(), errors,
+                r.payouts().stream().map(LedgerAdapter::view).toList());
+    }
+
+    @Override
+    public CompletionStage<BatchResult> attribute(String contractId, List<Attribution> records) {
+        return mapped(client.attributeMembers(contractId, records).thenApply(r -> batch("attribution", r)));
+    }
+
+    @Override
+    public CompletionStage<BatchResult> recordClaims(String contractId, List<Claim> claims) {
+        return mapped(client.recordClaims(contractId, claims).thenApply(r -> batch("claim", r)));
+    }
+
+    @Override
+    public CompletionStage<BatchResult> recordQualityEvents(String contractId, List<QualityEvent> events) {
+        return mapped(client.recordQualityEvents(contractId, events).thenApply(r -> batch("quality event", r)));
+    }
+
+    @Override
+    public CompletionStage<Object> totals(String contractId, String periodId) {
+        return mapped(client.totals(contractId, periodId).thenApply(Function.identity()));
+    }
+
+    @Override
+    public CompletionStage<SettlementOutcome> settle(String contractId, Period period, Statement.Kind kind, LocalDate asOf,
+                                                     ReportedFacts reported) {
+        return mapped(client.settle(contractId, period.id(), kind, asOf, reported).thenApply(r ->
+                new SettlementOutcome(r.statement(), r.payout() == null ? null : view(r.payout()),
+                        r.triggerPayouts().stream().map(LedgerAdapter::view).toList(), r.repeated())));
+    }
+
+    @Override
+    public CompletionStage<List<Statement>> statements(String contractId) {
+        return mapped(client.statements(contractId));
+    }
+
+    @Override
+    public CompletionStage<List<PayoutView>> payouts(String contractId, String status) {
+        Payout.Status s = status == null ? null : Payout.Status.parse(status);
+        CompletionStage<List<Payout>> all = contractId == null ? client.payoutsByStatus(s) : client.payouts(contractId);
+        return mapped(all.thenApply(list -> list.stream().filter(p -> s == null || p.status() == s).map(LedgerAdapter::view).toList()));
+    }
+
+    @Override
+    public CompletionStage<PayoutView> changePayoutStatus(String contractId, String payoutKey, String status) {
+        return mapped(client.changePayoutStatus(contractId, payoutKey, Payout.Status.parse(status)).thenApply(LedgerAdapter::view));
+    }
+
+    /** The cluster member is Up and the database answers. */
+    @Override
+    public CompletionStage<Boolean> ready() {
+        return client.ready().exceptionally(t -> false);
+    }
+
+    static PayoutView view(Payout p) {
+        return new PayoutView(p.key(), p.contractId(), p.trigger(), p.periodId(), p.amount().cents(), p.reason(),
+                p.status().name().toLowerCase(Locale.ROOT));
+    }
+}
