@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Verifies bearer tokens (and mints development ones). Only the configured algorithm is accepted, so a
@@ -27,10 +28,18 @@ public final class Tokens {
     /** Tolerated clock difference between the token issuer and this node. */
     static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
 
+    /** Verified tokens kept so that a client reusing its token is not re-verified on every request. */
+    static final int CACHE_SIZE = 10_000;
+
     private final AuthSettings settings;
     private final Clock clock;
     private final JWSAlgorithm algorithm;
     private final JWSVerifier verifier;
+    private final ConcurrentHashMap<String, Verified> verified = new ConcurrentHashMap<>();
+
+    /** A token whose signature and claims checked out, and until when it may be used. */
+    private record Verified(Caller caller, Instant expires) {
+    }
 
     public Tokens(AuthSettings settings, Clock clock) {
         this.settings = settings;
@@ -55,7 +64,29 @@ public final class Tokens {
         }
     }
 
+    /**
+     * The caller of a valid token. A token verified before is taken from a cache (the exact string was
+     * signed correctly; only its expiry is checked again), which saves the signature check and two JSON
+     * parses on every request of a client that reuses its token.
+     */
     public Caller verify(String token) throws Rejected {
+        Verified v = verified.get(token);
+        if (v != null) {
+            if (v.expires().plus(CLOCK_SKEW).isBefore(clock.instant())) {
+                verified.remove(token);
+                throw new Rejected("bearer token expired at " + v.expires());
+            }
+            return v.caller();
+        }
+        Verified fresh = verifyUncached(token);
+        if (verified.size() >= CACHE_SIZE) {
+            verified.clear(); // crude but bounded: the next requests re-verify and refill it
+        }
+        verified.put(token, fresh);
+        return fresh.caller();
+    }
+
+    private Verified verifyUncached(String token) throws Rejected {
         SignedJWT jwt;
         try {
             jwt = SignedJWT.parse(token);
@@ -105,7 +136,7 @@ public final class Tokens {
         if (party == null && (role == Role.PAYER || role == Role.PROVIDER)) {
             throw new Rejected("bearer token with role " + role.claim() + " needs a party claim");
         }
-        return new Caller(role, party, claims.getSubject());
+        return new Verified(new Caller(role, party, claims.getSubject()), exp.toInstant());
     }
 
     /** Mints an HS256 token with the configured secret (development and tests). */

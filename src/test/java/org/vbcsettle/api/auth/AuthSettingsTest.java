@@ -72,4 +72,35 @@ class AuthSettingsTest {
         assertThatThrownBy(() -> Ttl.parse("0s")).hasMessageContaining("positive");
         assertThatThrownBy(() -> Ttl.parse("soon")).hasMessageContaining("ttl");
     }
+
+    @Test
+    void a_cached_token_still_expires() throws Exception {
+        AuthSettings s = from("vbc.auth.hs256-secret = \"a-real-secret-of-more-than-32-bytes-long\"");
+        java.util.concurrent.atomic.AtomicReference<java.time.Instant> now = new java.util.concurrent.atomic.AtomicReference<>(java.time.Instant.now());
+        Clock moving = new Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public java.time.Instant instant() {
+                return now.get();
+            }
+        };
+        Tokens tokens = new Tokens(s, moving);
+        String t = Tokens.mint(s, Role.ADMIN, null, Duration.ofMinutes(5), moving);
+        assertThat(tokens.verify(t).role()).isEqualTo(Role.ADMIN);
+        assertThat(tokens.verify(t).role()).isEqualTo(Role.ADMIN); // from the cache
+        now.set(now.get().plus(Duration.ofMinutes(6)));
+        assertThatThrownBy(() -> tokens.verify(t)).hasMessageContaining("expired");
+        // a token differing in one signature character is not the cached one
+        String forged = t.substring(0, t.length() - 2) + (t.endsWith("A") ? "BB" : "AA");
+        assertThatThrownBy(() -> tokens.verify(forged)).isInstanceOf(Tokens.Rejected.class);
+    }
 }
