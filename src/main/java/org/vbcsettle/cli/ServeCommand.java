@@ -97,7 +97,10 @@ public final class ServeCommand implements Callable<Integer> {
         Duration ttl = Duration.ofHours(8);
         Clock clock = Clock.systemUTC();
         String base = node.baseUrl();
-        DemoFeeder.Fed first = fed.stream().filter(f -> !f.statements().isEmpty()).findFirst().orElse(fed.get(0));
+        // the example: a contract with interim statements, the one that has paid out most so far
+        DemoFeeder.Fed first = fed.stream().filter(f -> !f.statements().isEmpty())
+                .max(java.util.Comparator.comparingLong(f -> f.payouts().stream().mapToLong(PayoutView::amountCents).sum()))
+                .orElse(fed.get(0));
         Contract c = first.contract();
         String id = URLEncoder.encode(c.id(), StandardCharsets.UTF_8);
         StringBuilder sb = new StringBuilder();
@@ -123,7 +126,7 @@ public final class ServeCommand implements Callable<Integer> {
                 .append(year + 1).append("-04-30\"}' ").append(base).append("/v1/contracts/").append(id).append("/settlements\n");
         sb.append("# The payer's payout file across contracts (triggered payouts)\n");
         sb.append("curl -s -H \"Authorization: Bearer $ADMIN\" '").append(base).append("/v1/payouts?status=triggered'\n");
-        for (PayoutView p : first.payouts()) {
+        for (PayoutView p : first.payouts().stream().filter(x -> x.amountCents() != 0).toList()) {
             String key = URLEncoder.encode(p.key(), StandardCharsets.UTF_8);
             sb.append("# Approve payout ").append(p.key()).append(" (").append(p.amountCents()).append(" cents)\n");
             sb.append("curl -s -X POST -H \"Authorization: Bearer $PAYER\" -H 'Content-Type: application/json' -d '{\"status\":\"approved\"}' ")

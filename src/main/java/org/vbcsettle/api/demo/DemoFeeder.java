@@ -17,10 +17,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
- * Feeds a synthetic year ({@link DemoYear}) into the ledger for each contract, then runs the interim
- * settlements of the first three quarters where the contract pays them, each as of two months after its
- * quarter, so that running totals, statements and payouts can all be seen at once. Q4 and the final
- * settlement are left for the user to run.
+ * Feeds a synthetic year ({@link DemoYear}) into the ledger for each contract in the order it would
+ * arrive: where the contract pays interim settlements, each of the first three quarters' member-months and
+ * the claims paid up to two months after the quarter, then that quarter's interim settlement as of that
+ * date; then the rest of the year (claims paid in run-out, quality events). Running totals, statements
+ * and payouts can all be seen at once; Q4 and the final settlement are left for the user to run.
  */
 public final class DemoFeeder {
 
@@ -39,17 +40,30 @@ public final class DemoFeeder {
         List<Fed> out = new ArrayList<>();
         for (Contract c : contracts) {
             DemoYear y = DemoYear.generate(c, members, seed);
-            BatchResult a = inBatches(y.attribution(), l -> ledger.attribute(c.id(), l));
-            BatchResult cl = inBatches(y.claims(), l -> ledger.recordClaims(c.id(), l));
-            BatchResult q = inBatches(y.qualityEvents(), l -> ledger.recordQualityEvents(c.id(), l));
             List<Statement> statements = new ArrayList<>();
-            List<PayoutView> payouts = new ArrayList<>(a.payoutsTriggered());
-            payouts.addAll(cl.payoutsTriggered());
-            payouts.addAll(q.payoutsTriggered());
+            List<PayoutView> payouts = new ArrayList<>();
+            BatchResult a = BatchResult.EMPTY;
+            BatchResult cl = BatchResult.EMPTY;
+            int attributionSent = 0;
+            int claimsSent = 0;
+            // data arrives as it would: each quarter's member-months and the claims paid so far, then that
+            // quarter's interim settlement two months after it (so it sees two months of claims run-out)
             if (Boolean.TRUE.equals(c.settlementOrDefault().interimSettlements())) {
                 List<Period> quarters = c.performancePeriod().quarters();
                 for (Period quarter : quarters.subList(0, Math.min(3, quarters.size()))) {
                     LocalDate asOf = quarter.end().plusMonths(2);
+                    int aEnd = attributionSent;
+                    while (aEnd < y.attribution().size() && !y.attribution().get(aEnd).month().atDay(1).isAfter(quarter.end())) {
+                        aEnd++;
+                    }
+                    a = a.plus(inBatches(y.attribution().subList(attributionSent, aEnd), l -> ledger.attribute(c.id(), l)));
+                    attributionSent = aEnd;
+                    int cEnd = claimsSent;
+                    while (cEnd < y.claims().size() && !y.claims().get(cEnd).paidDate().isAfter(asOf)) {
+                        cEnd++;
+                    }
+                    cl = cl.plus(inBatches(y.claims().subList(claimsSent, cEnd), l -> ledger.recordClaims(c.id(), l)));
+                    claimsSent = cEnd;
                     SettlementOutcome s = get(ledger.settle(c.id(), quarter, Statement.Kind.INTERIM, asOf,
                             org.vbcsettle.settlement.ReportedFacts.NONE));
                     statements.add(s.statement());
@@ -59,6 +73,12 @@ public final class DemoFeeder {
                     payouts.addAll(s.triggerPayouts());
                 }
             }
+            a = a.plus(inBatches(y.attribution().subList(attributionSent, y.attribution().size()), l -> ledger.attribute(c.id(), l)));
+            cl = cl.plus(inBatches(y.claims().subList(claimsSent, y.claims().size()), l -> ledger.recordClaims(c.id(), l)));
+            BatchResult q = inBatches(y.qualityEvents(), l -> ledger.recordQualityEvents(c.id(), l));
+            payouts.addAll(a.payoutsTriggered());
+            payouts.addAll(cl.payoutsTriggered());
+            payouts.addAll(q.payoutsTriggered());
             log.printf("demo: %-40s %6d attribution (%d rejected), %7d claims (%d rejected), %6d quality events, %d statements, %d payouts%n",
                     c.id(), a.accepted() + a.duplicate(), a.rejected(), cl.accepted() + cl.duplicate(), cl.rejected(),
                     q.accepted() + q.duplicate(), statements.size(), payouts.size());

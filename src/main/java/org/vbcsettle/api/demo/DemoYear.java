@@ -68,6 +68,7 @@ public record DemoYear(Contract contract, List<Attribution> attribution, List<Cl
         claimNo = episodes(c, rnd, claims, members, claimNo);
         adjustments(rnd, claims);
         claims.sort(Comparator.comparing(Claim::paidDate).thenComparing(Claim::id));
+        attribution.sort(Comparator.comparing(Attribution::month).thenComparing(Attribution::id));
         return new DemoYear(c, attribution, claims, quality(c, rnd, members), pmpm);
     }
 
