@@ -1,0 +1,151 @@
+package org.vbcsettle.simulation;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/**
+ * Draws one trial's performance year member by member and returns its aggregates. One instance per
+ * worker thread; it reuses its generators and counters across trials, so the member loop allocates
+ * nothing. A trial's draws depend only on (seed, trial index): three streams, one for the trial's
+ * systemic draws (trend, quality score, measure rates), one for members, one for episodes.
+ */
+final class TrialDraw {
+    static final int STREAM_SYSTEMIC = 0;
+    static final int STREAM_MEMBERS = 1;
+    static final int STREAM_EPISODES = 2;
+
+    private final SimulationModel m;
+    private final Rng systemic = Rng.forTrial(0, 0, STREAM_SYSTEMIC);
+    private final Rng rng = Rng.forTrial(0, 0, STREAM_MEMBERS);
+    private final Rng episodes = Rng.forTrial(0, 0, STREAM_EPISODES);
+
+    // per-trial state of the member loop (fields, so the loop body can be a method without allocation)
+    private final double[] rate;
+    private final long[] num;
+    private final long[] den;
+    private final long[] excl;
+    private final long[] truncated;
+    private long members;
+    private long memberMonths;
+    private long riskMilliMonths;
+    private long claims;
+    private double trendedShareOfYearPerMonth;
+
+    TrialDraw(SimulationModel model) {
+        this.m = model;
+        int nm = model.measureIds.length;
+        rate = new double[nm];
+        num = new long[nm];
+        den = new long[nm];
+        excl = new long[nm];
+        truncated = new long[model.truncationCaps.length];
+    }
+
+    TrialFigures draw(long seed, int trial) {
+        systemic.reseed(seed, trial, STREAM_SYSTEMIC);
+        rng.reseed(seed, trial, STREAM_MEMBERS);
+        episodes.reseed(seed, trial, STREAM_EPISODES);
+
+        Scenario s = m.scenario;
+        // Systemic draws, always in the same order and always drawn, so that the member stream never shifts.
+        double trendRate = s.trend() + s.trendSd() * systemic.normal();
+        double trendFactor = Math.pow(Math.max(0.0, 1.0 + trendRate), s.trendYears());
+        BigDecimal score = null;
+        if (m.qualityScore != null) {
+            score = toScore(m.qualityScore.sample(systemic));
+        }
+        for (int j = 0; j < rate.length; j++) {
+            rate[j] = m.rates[j].sample(systemic);
+        }
+
+        members = 0;
+        memberMonths = 0;
+        riskMilliMonths = 0;
+        claims = 0;
+        java.util.Arrays.fill(num, 0);
+        java.util.Arrays.fill(den, 0);
+        java.util.Arrays.fill(excl, 0);
+        java.util.Arrays.fill(truncated, 0);
+        // annual dollars → dollars per enrolled month, trend included
+        trendedShareOfYearPerMonth = trendFactor / 12.0;
+
+        final double fullYearShare = m.fullYearShare;
+        final double churn = m.churn;
+        for (int i = 0; i < m.members; i++) {
+            int months = 12;
+            if (fullYearShare < 1.0 && rng.uniform() >= fullYearShare) {
+                months = 1 + rng.nextInt(11);
+            }
+            if (churn > 0.0 && months > 1 && rng.uniform() < churn) {
+                int first = 1 + rng.nextInt(months - 1);
+                member(first);
+                member(months - first); // the member attributed in their place
+            } else {
+                member(months);
+            }
+        }
+
+        long[][] spend = new long[m.episodeTypes.length][];
+        for (int k = 0; k < spend.length; k++) {
+            Scenario.EpisodeSpec e = m.episodeSpecs[k];
+            long n = e.count() != null ? e.count()
+                    : Draws.poisson(episodes, e.perThousandMemberYears() * memberMonths / 12.0 / 1000.0);
+            if (n > ScenarioReader.MAX_EPISODES) {
+                throw new ScenarioException(s.source() + ": episodes." + m.episodeTypes[k]
+                        + ": drew " + n + " episodes in one trial, more than the bound of " + ScenarioReader.MAX_EPISODES);
+            }
+            long[] out = new long[(int) n];
+            for (int x = 0; x < out.length; x++) {
+                out[x] = Draws.toCents(e.cost().sample(episodes) * trendFactor);
+            }
+            spend[k] = out;
+        }
+        return new TrialFigures(members, memberMonths, riskMilliMonths, claims, truncated.clone(), trendRate, score,
+                num.clone(), den.clone(), excl.clone(), spend);
+    }
+
+    private void member(int months) {
+        double risk = m.risk.sample(rng);
+        // risk scores carry three decimals, as attribution files do
+        long riskMilli = (long) (risk * 1000.0 + 0.5);
+        members++;
+        memberMonths += months;
+        riskMilliMonths += riskMilli * months;
+        if (m.hasCost) {
+            double annual = 0.0;
+            if (m.noClaims <= 0.0 || rng.uniform() >= m.noClaims) {
+                double r = riskMilli * 0.001;
+                int t = 0;
+                while (r > m.tierMaxRisk[t]) {
+                    t++;
+                }
+                annual = m.tierSeverity[t].sample(rng);
+            }
+            if (m.tailProbability > 0.0 && rng.uniform() < m.tailProbability) {
+                annual += m.tail.sample(rng);
+            }
+            long cents = Draws.toCents(annual * trendedShareOfYearPerMonth * months);
+            claims += cents;
+            for (int k = 0; k < truncated.length; k++) {
+                truncated[k] += Math.min(cents, m.truncationCaps[k]);
+            }
+        }
+        for (int j = 0; j < rate.length; j++) {
+            double u = rng.uniform();
+            if (u < m.eligible[j]) {
+                den[j]++;
+                if (u < m.excludedBelow[j]) {
+                    excl[j]++;
+                } else if (rng.uniform() < rate[j]) {
+                    num[j]++;
+                }
+            }
+        }
+    }
+
+    /** A drawn score as the 4-decimal figure a payer would report (half-even), within [0, 1]. */
+    static BigDecimal toScore(double d) {
+        double c = Math.max(0.0, Math.min(1.0, d));
+        return BigDecimal.valueOf(c).setScale(4, RoundingMode.HALF_EVEN);
+    }
+}
