@@ -5,6 +5,7 @@ import org.vbcsettle.contract.BundledPayment;
 import org.vbcsettle.contract.QualityIncentive;
 import org.vbcsettle.contract.SharedSavings;
 import org.vbcsettle.money.Money;
+import org.vbcsettle.money.Rounding;
 import org.vbcsettle.settlement.ArrangementResult;
 import org.vbcsettle.settlement.BundledPaymentCalculator;
 import org.vbcsettle.settlement.EpisodeOutcome;
@@ -83,7 +84,8 @@ final class TrialSettlement {
                     cqs = bp.qualityAdjustment().sourceArrangement() == null ? f.qualityScore()
                             : composites.get(bp.qualityAdjustment().sourceArrangement());
                 }
-                amounts[i] = BundledPaymentCalculator.compute(bp, episodes(m, bp, trial, f), cqs).amount().cents();
+                // without per-episode line items: a trial needs the amount, not the statement
+                amounts[i] = BundledPaymentCalculator.compute(bp, episodes(m, bp, trial, f), cqs, false).amount().cents();
             }
         }
         long payout = 0;
@@ -125,7 +127,7 @@ final class TrialSettlement {
         for (BundledPayment.EpisodeDefinition def : bp.episodes()) {
             int k = indexOf(m.episodeTypes, def.episodeType());
             long[] spend = f.episodeSpendCents()[k];
-            Money target = def.targetPrice();
+            Money target = discountedTarget(def);
             for (int x = 0; x < spend.length; x++) {
                 String id = bp.id() + "-" + def.episodeType() + "-" + trial + "-" + x;
                 out.add(new EpisodeOutcome(id, "simulated-" + x, def.episodeType(), id, start,
@@ -133,6 +135,15 @@ final class TrialSettlement {
             }
         }
         return out;
+    }
+
+    /**
+     * An episode's target as {@code EpisodeConstruction} sets it for a real settlement: the target price less
+     * the CMS discount, to the nearest cent (half away from zero).
+     */
+    static Money discountedTarget(BundledPayment.EpisodeDefinition def) {
+        BigDecimal discount = def.discount() == null ? BigDecimal.ZERO : def.discount();
+        return def.targetPrice().times(BigDecimal.ONE.subtract(discount), Rounding.NEAREST_CENT);
     }
 
     private static int indexOf(String[] ids, String id) {
