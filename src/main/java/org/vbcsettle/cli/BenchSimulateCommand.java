@@ -107,6 +107,14 @@ public final class BenchSimulateCommand implements Callable<Integer> {
                 COL-E:  {eligibleShare: 0.35, exclusionShare: 0.01, rate: {distribution: beta, alpha: 69, beta: 31}}
             """;
 
+    private static long processCpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+        if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
+            return sun.getProcessCpuTime();
+        }
+        return -1;
+    }
+
     @Override
     public Integer call() throws Exception {
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
@@ -143,9 +151,12 @@ public final class BenchSimulateCommand implements Callable<Integer> {
         Simulation.run(model, warm, seed + 1, t, null);
         DrawFloor.run(model, warm, seed + 1, t);
 
+        long cpu0 = processCpuNanos();
         SimulationResult r = Simulation.run(model, trials, seed, t, null);
+        long cpu1 = processCpuNanos();
         double simSeconds = r.elapsedNanos() / 1e9;
         long floorNanos = DrawFloor.run(model, trials, seed, t);
+        long cpu2 = processCpuNanos();
         double floorSeconds = floorNanos / 1e9;
         double memberYears = (double) trials * members;
         double simRate = memberYears / simSeconds;
@@ -153,6 +164,15 @@ public final class BenchSimulateCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "  simulation (draw, aggregate, settle): %8.2f s  %,14.0f member-years/s%n", simSeconds, simRate);
         System.out.printf(Locale.ROOT, "  drawing the same numbers (floor):    %8.2f s  %,14.0f member-years/s%n", floorSeconds, floorRate);
         System.out.printf(Locale.ROOT, "  simulation / floor rate:             %8.2f%n", simRate / floorRate);
+        if (cpu0 >= 0) {
+            // CPU time is what this process got, whatever else runs: the figure to compare across busy and idle runs.
+            double simCpu = (cpu1 - cpu0) / 1e9;
+            double floorCpu = (cpu2 - cpu1) / 1e9;
+            int cores = Runtime.getRuntime().availableProcessors();
+            System.out.printf(Locale.ROOT, "  CPU time: simulation %.2f s (%.1f ns per member-year), floor %.2f s (%.1f ns per member-year)%n",
+                    simCpu, simCpu * 1e9 / memberYears, floorCpu, floorCpu * 1e9 / memberYears);
+            System.out.printf(Locale.ROOT, "  simulation on %d otherwise idle cores would take about %.2f s%n", cores, simCpu / Math.min(cores, t));
+        }
         System.out.printf(Locale.ROOT, "  load average at end: %.2f (other processes on the machine slow both figures alike)%n",
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         return 0;

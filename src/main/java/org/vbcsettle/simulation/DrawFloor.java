@@ -71,10 +71,15 @@ public final class DrawFloor {
     }
 
     private static double member(SimulationModel m, Rng rng, int months) {
-        double sink = m.risk.sample(rng);
+        double risk = m.risk.sample(rng);
+        double sink = risk;
         if (m.hasCost) {
             if (m.noClaims <= 0.0 || rng.uniform() >= m.noClaims) {
-                sink += m.tierSeverity[m.tierSeverity.length - 1].sample(rng);
+                int t = 0;
+                while (risk > m.tierMaxRisk[t]) {
+                    t++;
+                }
+                sink += m.tierSeverity[t].sample(rng);
             }
             if (m.tailProbability > 0.0 && rng.uniform() < m.tailProbability) {
                 sink += m.tail.sample(rng);
