@@ -2,15 +2,16 @@ package org.vbcsettle.simulation;
 
 import org.vbcsettle.contract.SharedSavings;
 import org.vbcsettle.money.Money;
-import org.vbcsettle.money.Rates;
-import org.vbcsettle.money.Rounding;
+import org.vbcsettle.settlement.SharedSavingsCalculator;
 
 import java.math.BigDecimal;
 
 /**
  * The total benchmark of a simulated year, from the contract's benchmark terms and the year's drawn
- * member-months and risk. A scenario may replace a contract's fixed total by a PMPM (the contract's total
- * was set for its own population, not for the simulated one).
+ * member-months and average risk score, by the settlement's own rules
+ * ({@link SharedSavingsCalculator#pmpmBenchmark}, {@link SharedSavingsCalculator#riskFactor}). A scenario may
+ * replace a contract's benchmark by a PMPM (a fixed total was set for the contract's population, not for the
+ * simulated one); that plays the part of a benchmark the payer reports for the period.
  */
 final class SimulatedBenchmark {
 
@@ -27,23 +28,8 @@ final class SimulatedBenchmark {
         }
         SharedSavings.Benchmark.Pmpm p = (SharedSavings.Benchmark.Pmpm) b;
         BigDecimal trend = p.trend() == null ? BigDecimal.ZERO : p.trend();
-        int years = p.trendYears() == null ? 1 : p.trendYears();
-        BigDecimal factor = BigDecimal.ONE.add(trend).pow(years, Rates.MC).multiply(riskFactor(p.riskAdjustment(), averageRisk), Rates.MC);
-        // benchmark = baseline PMPM × trend factor × risk factor × member-months, rounded once at the end
-        return p.baselinePmpm().timesExact(memberMonths).times(factor, Rounding.NEAREST_CENT);
-    }
-
-    static BigDecimal riskFactor(SharedSavings.RiskAdjustment ra, BigDecimal averageRisk) {
-        if (ra == null) {
-            return BigDecimal.ONE;
-        }
-        if (ra.factor() != null) {
-            return ra.factor();
-        }
-        BigDecimal f = averageRisk.divide(ra.baselineRiskScore(), Rates.MC);
-        if (ra.cap() != null) {
-            f = Rates.clamp(f, BigDecimal.ONE.subtract(ra.cap()), BigDecimal.ONE.add(ra.cap()));
-        }
-        return f;
+        int years = p.trendYears() == null ? 0 : p.trendYears(); // as the settlement reads it
+        return SharedSavingsCalculator.pmpmBenchmark(p.baselinePmpm(), trend, years,
+                SharedSavingsCalculator.riskFactor(p.riskAdjustment(), averageRisk), memberMonths);
     }
 }

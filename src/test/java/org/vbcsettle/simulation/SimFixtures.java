@@ -121,4 +121,78 @@ final class SimFixtures {
               MJRLE: {perThousandMemberYears: 15, cost: {distribution: lognormal, mean: 26000, sigma: 0.35}}
               CHF: {perThousandMemberYears: 4, cost: {distribution: gamma, mean: 22000, shape: 4}}
             """;
+
+    /**
+     * MSSP-like two-sided terms: $1,085.00 PMPM benchmark (no trend), risk adjusted by the average risk score
+     * (baseline 1.0, capped at ±3%); 2% MSR/MLR; 50% sharing with a reported quality score (standard 0.40);
+     * cap 10%; sequestration 2%; losses 30%, limited to 4% of the benchmark. TRUNCATION is replaced by a
+     * per-member truncation line where a test needs one.
+     */
+    static final String MSSP = """
+            id: mssp-test
+            name: MSSP test
+            payer: CMS
+            provider: ACO
+            performanceStart: 2024-01-01
+            performanceEnd: 2024-12-31
+            arrangements:
+              - type: shared-savings
+                id: mssp
+                benchmark:
+                  method: pmpm
+                  baselinePmpm: "$1,085.00"
+                  trend: 0
+                  trendYears: 0
+                  riskAdjustment: {baselineRiskScore: 1.0, cap: 0.03}
+                minimumSavingsRate: {method: fixed, rate: 0.02}
+                sharingRate: 0.50
+                quality: {standard: 0.40, alternative: 0.10}
+                savingsCap: 0.10
+                sequestration: 0.02
+                TRUNCATION
+                downside:
+                  minimumLossRate: {method: fixed, rate: 0.02}
+                  lossRate: {method: fixed, rate: 0.30}
+                  lossLimit: {percentOfBenchmark: 0.04}
+            """;
+
+    static String mssp(String truncation) {
+        return MSSP.replace("TRUNCATION", truncation == null ? "" : "truncation: \"" + truncation + "\"");
+    }
+
+    /** Shared savings gated by the contract's own two-measure composite (as the combined example contract). */
+    static final String GATED_SAVINGS = """
+            id: gated-test
+            name: Gated savings test
+            payer: payer
+            provider: provider
+            performanceStart: 2024-01-01
+            performanceEnd: 2024-12-31
+            arrangements:
+              - type: quality-incentive
+                id: quality
+                measures:
+                  - {id: A, weight: 1, target: 0.70}
+                  - {id: B, weight: 1, target: 0.50}
+                bonus: {method: pool, amount: "$50,000.00"}
+                minimumComposite: 0.40
+                scaleByComposite: true
+              - type: shared-savings
+                id: savings
+                benchmark:
+                  method: pmpm
+                  baselinePmpm: "$1,000.00"
+                  trend: 0.03
+                  trendYears: 1
+                  riskAdjustment: {baselineRiskScore: 1.0, cap: 0.03}
+                minimumSavingsRate: {method: cms-table}
+                sharingRate: 0.60
+                quality: {sourceArrangement: quality, standard: 0.70, alternative: 0.40}
+                savingsCap: 0.15
+                truncation: "$100,000.00"
+                downside:
+                  minimumLossRate: {method: cms-table}
+                  lossRate: {method: quality-scaled, k: 0.75, floor: 0.40, ceiling: 0.75}
+                  lossLimit: {percentOfBenchmark: 0.15}
+            """;
 }
