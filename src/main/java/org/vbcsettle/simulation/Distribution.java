@@ -63,8 +63,12 @@ public sealed interface Distribution {
         static double standardGamma(Rng rng, double k) {
             if (k < 1.0) {
                 // Boost: G(k) = G(k + 1) · U^(1/k)
-                return standardGamma(rng, k + 1.0) * Math.pow(rng.uniformOpen(), 1.0 / k);
+                return standardGammaAtLeastOne(rng, k + 1.0) * Math.pow(rng.uniformOpen(), 1.0 / k);
             }
+            return standardGammaAtLeastOne(rng, k);
+        }
+
+        private static double standardGammaAtLeastOne(Rng rng, double k) {
             double d = k - 1.0 / 3.0;
             double c = 1.0 / Math.sqrt(9.0 * d);
             for (;;) {

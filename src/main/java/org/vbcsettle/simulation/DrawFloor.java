@@ -71,7 +71,7 @@ public final class DrawFloor {
     }
 
     private static double member(SimulationModel m, Rng rng, int months) {
-        double risk = m.risk.sample(rng);
+        double risk = m.riskSampler.sample(rng);
         double sink = risk;
         if (m.hasCost) {
             if (m.noClaims <= 0.0 || rng.uniform() >= m.noClaims) {
@@ -79,10 +79,10 @@ public final class DrawFloor {
                 while (risk > m.tierMaxRisk[t]) {
                     t++;
                 }
-                sink += m.tierSeverity[t].sample(rng);
+                sink += m.tierSamplers[t].sample(rng);
             }
             if (m.tailProbability > 0.0 && rng.uniform() < m.tailProbability) {
-                sink += m.tail.sample(rng);
+                sink += m.tailSampler.sample(rng);
             }
         }
         for (int j = 0; j < m.eligible.length; j++) {

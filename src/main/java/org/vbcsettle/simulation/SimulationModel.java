@@ -28,6 +28,7 @@ public final class SimulationModel {
     final double fullYearShare;
     final double churn;
     final Distribution risk;
+    final FastSampler riskSampler;
 
     // member cost
     final boolean hasCost;
@@ -36,6 +37,8 @@ public final class SimulationModel {
     final Distribution[] tierSeverity;
     final double tailProbability;
     final Distribution tail;
+    final FastSampler[] tierSamplers;
+    final FastSampler tailSampler;
     /** Distinct per-member truncation caps of the shared-savings arrangements (cents), in order of first use. */
     final long[] truncationCaps;
     /** For each arrangement: index into {@link #truncationCaps}, or -1. */
@@ -66,6 +69,7 @@ public final class SimulationModel {
         fullYearShare = p.fullYearShare();
         churn = p.churn();
         risk = p.riskScore();
+        riskSampler = FastSampler.of(risk);
 
         boolean needsCost = false;
         boolean needsScore = false;
@@ -136,6 +140,12 @@ public final class SimulationModel {
             tailProbability = 0.0;
             tail = null;
         }
+
+        tierSamplers = new FastSampler[tierSeverity.length];
+        for (int i = 0; i < tierSeverity.length; i++) {
+            tierSamplers[i] = FastSampler.of(tierSeverity[i]);
+        }
+        tailSampler = tail == null ? null : FastSampler.of(tail);
 
         Scenario.Quality q = scenario.quality();
         if (needsScore && (q == null || q.score() == null)) {

@@ -29,7 +29,6 @@ final class TrialDraw {
     private long memberMonths;
     private long riskMilliMonths;
     private long claims;
-    private double trendedShareOfYearPerMonth;
 
     TrialDraw(SimulationModel model) {
         this.m = model;
@@ -58,32 +57,96 @@ final class TrialDraw {
             rate[j] = m.rates[j].sample(systemic);
         }
 
-        members = 0;
-        memberMonths = 0;
-        riskMilliMonths = 0;
-        claims = 0;
         java.util.Arrays.fill(num, 0);
         java.util.Arrays.fill(den, 0);
         java.util.Arrays.fill(excl, 0);
         java.util.Arrays.fill(truncated, 0);
         // annual dollars → dollars per enrolled month, trend included
-        trendedShareOfYearPerMonth = trendFactor / 12.0;
+        final double perMonth = trendFactor / 12.0;
 
+        // The hot loop: counters in locals, parameters in final locals, samplers of one final class, so that
+        // the JIT keeps it in registers and inlines the draws. Nothing is allocated.
+        final Rng r = rng;
         final double fullYearShare = m.fullYearShare;
         final double churn = m.churn;
+        final FastSampler risk = m.riskSampler;
+        final boolean hasCost = m.hasCost;
+        final double noClaims = m.noClaims;
+        final double[] tierMax = m.tierMaxRisk;
+        final FastSampler[] severity = m.tierSamplers;
+        final double tailP = m.tailProbability;
+        final FastSampler tail = m.tailSampler;
+        final long[] caps = m.truncationCaps;
+        final long[] truncatedSums = truncated;
+        final int measures = rate.length;
+        final double[] eligible = m.eligible;
+        final double[] excludedBelow = m.excludedBelow;
+        final double[] rates = rate;
+        final long[] numerators = num;
+        final long[] denominators = den;
+        final long[] exclusions = excl;
+        long nMembers = 0;
+        long nMonths = 0;
+        long riskMonths = 0;
+        long claimsCents = 0;
         for (int i = 0; i < m.members; i++) {
             int months = 12;
-            if (fullYearShare < 1.0 && rng.uniform() >= fullYearShare) {
-                months = 1 + rng.nextInt(11);
+            if (fullYearShare < 1.0 && r.uniform() >= fullYearShare) {
+                months = 1 + r.nextInt(11);
             }
-            if (churn > 0.0 && months > 1 && rng.uniform() < churn) {
-                int first = 1 + rng.nextInt(months - 1);
-                member(first);
-                member(months - first); // the member attributed in their place
-            } else {
-                member(months);
+            // With churn the slot's year is split between two members: the first for `first` months, the
+            // one attributed in their place for the rest.
+            int first = months;
+            if (churn > 0.0 && months > 1 && r.uniform() < churn) {
+                first = 1 + r.nextInt(months - 1);
+            }
+            for (int seg = 0; seg < 2; seg++) {
+                int mm = seg == 0 ? first : months - first;
+                if (mm == 0) {
+                    break;
+                }
+                double riskScore = risk.sample(r);
+                // risk scores carry three decimals, as attribution files do
+                long riskMilli = (long) (riskScore * 1000.0 + 0.5);
+                nMembers++;
+                nMonths += mm;
+                riskMonths += riskMilli * mm;
+                if (hasCost) {
+                    double annual = 0.0;
+                    if (noClaims <= 0.0 || r.uniform() >= noClaims) {
+                        double rs = riskMilli * 0.001;
+                        int t = 0;
+                        while (rs > tierMax[t]) {
+                            t++;
+                        }
+                        annual = severity[t].sample(r);
+                    }
+                    if (tailP > 0.0 && r.uniform() < tailP) {
+                        annual += tail.sample(r);
+                    }
+                    long cents = Draws.toCents(annual * perMonth * mm);
+                    claimsCents += cents;
+                    for (int k = 0; k < caps.length; k++) {
+                        truncatedSums[k] += Math.min(cents, caps[k]);
+                    }
+                }
+                for (int j = 0; j < measures; j++) {
+                    double u = r.uniform();
+                    if (u < eligible[j]) {
+                        denominators[j]++;
+                        if (u < excludedBelow[j]) {
+                            exclusions[j]++;
+                        } else if (r.uniform() < rates[j]) {
+                            numerators[j]++;
+                        }
+                    }
+                }
             }
         }
+        members = nMembers;
+        memberMonths = nMonths;
+        riskMilliMonths = riskMonths;
+        claims = claimsCents;
 
         long[][] spend = new long[m.episodeTypes.length][];
         for (int k = 0; k < spend.length; k++) {
@@ -102,45 +165,6 @@ final class TrialDraw {
         }
         return new TrialFigures(members, memberMonths, riskMilliMonths, claims, truncated.clone(), trendRate, score,
                 num.clone(), den.clone(), excl.clone(), spend);
-    }
-
-    private void member(int months) {
-        double risk = m.risk.sample(rng);
-        // risk scores carry three decimals, as attribution files do
-        long riskMilli = (long) (risk * 1000.0 + 0.5);
-        members++;
-        memberMonths += months;
-        riskMilliMonths += riskMilli * months;
-        if (m.hasCost) {
-            double annual = 0.0;
-            if (m.noClaims <= 0.0 || rng.uniform() >= m.noClaims) {
-                double r = riskMilli * 0.001;
-                int t = 0;
-                while (r > m.tierMaxRisk[t]) {
-                    t++;
-                }
-                annual = m.tierSeverity[t].sample(rng);
-            }
-            if (m.tailProbability > 0.0 && rng.uniform() < m.tailProbability) {
-                annual += m.tail.sample(rng);
-            }
-            long cents = Draws.toCents(annual * trendedShareOfYearPerMonth * months);
-            claims += cents;
-            for (int k = 0; k < truncated.length; k++) {
-                truncated[k] += Math.min(cents, m.truncationCaps[k]);
-            }
-        }
-        for (int j = 0; j < rate.length; j++) {
-            double u = rng.uniform();
-            if (u < m.eligible[j]) {
-                den[j]++;
-                if (u < m.excludedBelow[j]) {
-                    excl[j]++;
-                } else if (rng.uniform() < rate[j]) {
-                    num[j]++;
-                }
-            }
-        }
     }
 
     /** A drawn score as the 4-decimal figure a payer would report (half-even), within [0, 1]. */
