@@ -1,0 +1,67 @@
+package org.vbcsettle.ingest;
+
+import org.vbcsettle.settlement.Attribution;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Attribution: one record per member per month. A retroactive change is a new record naming the one it
+ * replaces ({@code replacesId}); {@code active: false} retracts it.
+ */
+public final class AttributionFormat implements RecordType<Attribution> {
+    public static final AttributionFormat INSTANCE = new AttributionFormat();
+
+    /** Medicare enrollment types (CMS benchmark segments). */
+    public static final List<String> SEGMENTS = List.of("aged/non-dual", "aged/dual", "disabled", "esrd");
+    private static final List<String> FIELDS = List.of("id", "memberId", "month", "riskScore", "segment", "replacesId", "active");
+    private static final List<String> REQUIRED = List.of("id", "memberId", "month");
+    /** CMS-HCC scores above 20 do not occur; a larger value is a unit or column mistake. */
+    private static final BigDecimal MAX_RISK = BigDecimal.valueOf(20);
+
+    private AttributionFormat() {
+    }
+
+    @Override
+    public String kind() {
+        return "attribution";
+    }
+
+    @Override
+    public List<String> fields() {
+        return FIELDS;
+    }
+
+    @Override
+    public List<String> requiredFields() {
+        return REQUIRED;
+    }
+
+    @Override
+    public Attribution build(Fields f) {
+        String id = FieldParsers.required(f, "id");
+        String memberId = FieldParsers.required(f, "memberId");
+        var month = FieldParsers.month(f, "month");
+        BigDecimal risk = FieldParsers.decimal(f, "riskScore");
+        if (risk != null && (risk.signum() <= 0 || risk.compareTo(MAX_RISK) > 0)) {
+            throw new FieldProblem("riskScore", "must be above 0 and at most 20, was " + risk.toPlainString());
+        }
+        String segment = f.text("segment");
+        if (segment != null) {
+            segment = segment.toLowerCase(Locale.ROOT);
+            if (!SEGMENTS.contains(segment)) {
+                throw new FieldProblem("segment", "must be one of " + String.join(", ", SEGMENTS) + ", was " + f.text("segment"));
+            }
+            if (segment.equals("esrd")) {
+                segment = "ESRD";
+            }
+        }
+        String replaces = f.text("replacesId");
+        if (id.equals(replaces)) {
+            throw new FieldProblem("replacesId", "a record cannot replace itself");
+        }
+        Boolean active = FieldParsers.bool(f, "active");
+        return new Attribution(id, memberId, month, risk, segment, replaces, active == null || active);
+    }
+}

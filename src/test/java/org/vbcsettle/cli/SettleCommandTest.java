@@ -1,0 +1,48 @@
+package org.vbcsettle.cli;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SettleCommandTest {
+    static final String RES = "src/test/resources/settle/";
+
+    @Test
+    void badInputRecordsAreNamedAndNothingIsSettled() {
+        CliRun r = CliRun.of("settle", "--contract", "contracts/hedis-p4p.yaml", "--members", RES + "members.csv",
+                "--claims", RES + "claims-bad.ndjson");
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err().lines()).containsExactly(
+                RES + "claims-bad.ndjson:2: claim C-2: paidAmount: not a whole number of cents: 100.50",
+                "settle: 1 bad input record(s); nothing settled");
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void aBrokenContractIsReportedLikeValidate() {
+        CliRun r = CliRun.of("settle", "--contract", "src/test/resources/contracts-broken/bad-date.json", "--members", RES + "members.csv",
+                "--claims", "examples/claims.csv");
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).contains("src/test/resources/contracts-broken/bad-date.json: performanceStart: must be a date (YYYY-MM-DD), was '2024-02-30'")
+                .contains("settle: the contract has 2 error(s); nothing settled");
+    }
+
+    @Test
+    void optionsAreChecked() {
+        String[] base = {"settle", "--contract", "contracts/hedis-p4p.yaml", "--members", RES + "members.csv", "--claims", "examples/claims.csv"};
+        assertThat(run(base, "--period", "2023").err()).contains("settle: --period 2023 is outside the contract's performance period 2024 (2024-01-01 to 2024-12-31)");
+        assertThat(run(base, "--period", "2024-Q5").err()).contains("settle: --period: period must be YYYY, YYYY-Qn or YYYY-MM, was '2024-Q5'");
+        assertThat(run(base, "--format", "xml").err()).contains("settle: --format must be text or json, was xml");
+        assertThat(CliRun.of("settle", "--contract", "contracts/hedis-p4p.yaml", "--members", RES + "members.csv",
+                "--claims", "examples/claims.txt").err()).contains("examples/claims.txt: no such file");
+        CliRun reported = run(base, "--reported", RES + "reported-bad.yaml");
+        assertThat(reported.exitCode()).isEqualTo(1);
+        assertThat(reported.err()).contains(RES + "reported-bad.yaml: qualitySocre: Unrecognized field \"qualitySocre\"");
+    }
+
+    static CliRun run(String[] base, String... more) {
+        String[] args = java.util.Arrays.copyOf(base, base.length + more.length);
+        System.arraycopy(more, 0, args, base.length, more.length);
+        return CliRun.of(args);
+    }
+}

@@ -1,0 +1,152 @@
+package org.vbcsettle.contract;
+
+import org.junit.jupiter.api.Test;
+import org.vbcsettle.money.Money;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ContractValidatorTest {
+    static final String SRC = "contracts/acme.yaml";
+
+    static BigDecimal d(String s) {
+        return new BigDecimal(s);
+    }
+
+    static Contract contract(Arrangement... arrangements) {
+        return new Contract("acme", 1, "Acme", "Payer", "Provider", LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31),
+                List.of(arrangements), null);
+    }
+
+    static SharedSavings savings(String id, BigDecimal sharingRate) {
+        return new SharedSavings(id, new SharedSavings.Benchmark.Total(Money.ofDollars(10_000_000)),
+                new MinimumRate.Fixed(d("0.02")), sharingRate, null, d("0.10"), d("0.02"), null, null, null);
+    }
+
+    static QualityIncentive quality(String id, QualityIncentive.Measure... measures) {
+        return new QualityIncentive(id, List.of(measures), new QualityIncentive.Bonus.Pmpm(Money.ofCents(400)), d("0.5"), true);
+    }
+
+    static QualityIncentive.Measure measure(String id, BigDecimal weight, List<QualityIncentive.Tier> tiers, Boolean inverse) {
+        return new QualityIncentive.Measure(id, id, weight, 30, tiers == null ? d("0.7") : null, tiers, inverse);
+    }
+
+    static BundledPayment bundle(BundledPayment.Winsorization w, BundledPayment.QualityAdjustment qa,
+                                 BundledPayment.EpisodeDefinition... episodes) {
+        return new BundledPayment("bp", List.of(episodes), w, qa, d("0.20"), d("0.20"));
+    }
+
+    static BundledPayment.EpisodeDefinition episode(String type, List<String> drgs, List<String> hcpcs, Money target) {
+        return new BundledPayment.EpisodeDefinition(type, type, drgs, hcpcs, 90, target, d("0.03"));
+    }
+
+    @Test
+    void aValidContractHasNoProblems() {
+        Contract c = contract(quality("q", measure("CBP", BigDecimal.ONE, null, null)),
+                savings("ss", d("0.5")),
+                bundle(new BundledPayment.Winsorization(d("0.01"), d("0.99"), null), new BundledPayment.QualityAdjustment(d("0.10"), "q"),
+                        episode("MJRLE", List.of("469", "470"), null, Money.ofDollars(28_500))));
+        assertThat(ContractValidator.validate(c, SRC)).isEmpty();
+    }
+
+    @Test
+    void ratesOutsideZeroToOneAreNamedWithTheirPathAndValue() {
+        assertThat(ContractValidator.validate(contract(savings("ss", d("1.5"))), SRC))
+                .containsExactly("contracts/acme.yaml: arrangements[0].sharingRate: must be between 0 and 1, was 1.5");
+    }
+
+    @Test
+    void requiredFieldsAndDates() {
+        Contract c = new Contract(null, 0, null, " ", "P", LocalDate.of(2024, 6, 1), LocalDate.of(2024, 6, 1), List.of(), null);
+        assertThat(ContractValidator.validate(c, SRC)).containsExactly(
+                "contracts/acme.yaml: id: is required",
+                "contracts/acme.yaml: version: must be 1 or more, was 0",
+                "contracts/acme.yaml: payer: is required",
+                "contracts/acme.yaml: performanceEnd: must be after performanceStart (2024-06-01), was 2024-06-01",
+                "contracts/acme.yaml: arrangements: needs at least one arrangement");
+    }
+
+    @Test
+    void arrangementIdsAreUniqueAndSafe() {
+        assertThat(ContractValidator.validate(contract(savings("ss", d("0.5")), savings("ss", d("0.5")), savings("a b", d("0.5"))), SRC))
+                .containsExactly("contracts/acme.yaml: arrangements[1].id: duplicate id 'ss' (also arrangements[0].id)",
+                        "contracts/acme.yaml: arrangements[2].id: must be 1 to 64 letters, digits, '.', '_' or '-' (starting with a letter or digit), was 'a b'");
+    }
+
+    @Test
+    void qualityReferencesMustNameAQualityIncentiveArrangement() {
+        SharedSavings gated = new SharedSavings("ss", new SharedSavings.Benchmark.Total(Money.ofDollars(1_000_000)),
+                new MinimumRate.CmsTable(), d("0.5"), new SharedSavings.QualityRule("ss", d("0.7"), d("0.4")), null, null, null, null, null);
+        assertThat(ContractValidator.validate(contract(gated), SRC)).containsExactly(
+                "contracts/acme.yaml: arrangements[0].quality.sourceArrangement: refers to 'ss', which is not a quality-incentive arrangement of this contract (it has none)");
+    }
+
+    @Test
+    void winsorizationHasExactlyOneForm() {
+        BundledPayment.EpisodeDefinition e = episode("MJRLE", List.of("470"), null, Money.ofDollars(28_500));
+        assertThat(ContractValidator.validate(contract(bundle(new BundledPayment.Winsorization(null, null, null), null, e)), SRC))
+                .containsExactly("contracts/acme.yaml: arrangements[0].winsorization: give either lowerPercentile and upperPercentile, or fixedCap");
+        assertThat(ContractValidator.validate(contract(bundle(new BundledPayment.Winsorization(d("0.01"), null, null), null, e)), SRC))
+                .containsExactly("contracts/acme.yaml: arrangements[0].winsorization.upperPercentile: is required");
+        assertThat(ContractValidator.validate(contract(bundle(new BundledPayment.Winsorization(d("0.99"), d("0.01"), null), null, e)), SRC))
+                .containsExactly("contracts/acme.yaml: arrangements[0].winsorization.upperPercentile: must be above lowerPercentile (0.99), was 0.01");
+        assertThat(ContractValidator.validate(contract(bundle(new BundledPayment.Winsorization(null, null, Money.ofDollars(80_000)), null, e)), SRC))
+                .isEmpty();
+    }
+
+    @Test
+    void episodesNeedAnAnchorAPositiveTargetAndADistinctType() {
+        List<String> problems = ContractValidator.validate(contract(bundle(null, new BundledPayment.QualityAdjustment(d("0.11"), null),
+                episode("MJRLE", List.of(), List.of(), Money.ZERO),
+                episode("MJRLE", null, List.of("27447", "2744"), Money.ofDollars(1)))), SRC);
+        assertThat(problems).containsExactly(
+                "contracts/acme.yaml: arrangements[0].episodes[0]: needs at least one anchor code (anchorDrgs or anchorHcpcs)",
+                "contracts/acme.yaml: arrangements[0].episodes[0].targetPrice: must be greater than $0.00",
+                "contracts/acme.yaml: arrangements[0].episodes[1].episodeType: duplicate episode type 'MJRLE' (also arrangements[0].episodes[0].episodeType)",
+                "contracts/acme.yaml: arrangements[0].episodes[1].anchorHcpcs[1]: must be a HCPCS/CPT code of five characters, e.g. 27447, was '2744'",
+                "contracts/acme.yaml: arrangements[0].qualityAdjustment.maxAdjustment: must be between 0 and 0.1, was 0.11");
+    }
+
+    @Test
+    void tiersAscendForOrdinaryMeasuresAndDescendForInverseOnes() {
+        List<QualityIncentive.Tier> up = List.of(new QualityIncentive.Tier(d("0.6"), d("0.5")), new QualityIncentive.Tier(d("0.7"), d("1")));
+        List<QualityIncentive.Tier> down = List.of(new QualityIncentive.Tier(d("0.35"), d("0.5")), new QualityIncentive.Tier(d("0.25"), d("1")));
+        assertThat(ContractValidator.validate(contract(quality("q", measure("A", BigDecimal.ONE, up, null),
+                measure("B", BigDecimal.ONE, down, true))), SRC)).isEmpty();
+        assertThat(ContractValidator.validate(contract(quality("q", measure("A", BigDecimal.ONE, down, null),
+                measure("B", BigDecimal.ONE, up, true))), SRC)).containsExactly(
+                "contracts/acme.yaml: arrangements[0].measures[0].tiers[1].threshold: tiers must be in ascending order of threshold: must be above 0.35, was 0.25",
+                "contracts/acme.yaml: arrangements[0].measures[1].tiers[1].threshold: tiers of a lower-is-better measure must be in descending order of threshold: must be below 0.6, was 0.7");
+        List<QualityIncentive.Tier> fallingPoints = List.of(new QualityIncentive.Tier(d("0.6"), d("1")), new QualityIncentive.Tier(d("0.7"), d("0.5")));
+        assertThat(ContractValidator.validate(contract(quality("q", measure("A", d("-1"), fallingPoints, null))), SRC)).containsExactly(
+                "contracts/acme.yaml: arrangements[0].measures[0].weight: must be greater than 0, was -1",
+                "contracts/acme.yaml: arrangements[0].measures[0].tiers[1].points: must not be below the previous tier's points (1), was 0.5");
+    }
+
+    @Test
+    void downsideAndSettlementTerms() {
+        SharedSavings twoSided = new SharedSavings("ss", new SharedSavings.Benchmark.Pmpm(Money.ofDollars(1000), d("0.05"), null, null),
+                new MinimumRate.Fixed(d("-0.01")), d("0.5"), null, null, null, Money.ofCents(-1),
+                new SharedSavings.Downside(null, new SharedSavings.LossRate.QualityScaled(d("0.75"), d("0.75"), d("0.40")),
+                        new SharedSavings.LossLimit(d("0.08"), null), null), null);
+        Contract c = new Contract("acme", 1, "n", "P", "Q", LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31), List.of(twoSided),
+                new SettlementTerms(30, List.of(new SettlementTerms.CompletionFactor(3, d("0.9")), new SettlementTerms.CompletionFactor(1, d("1.2"))),
+                        d("1.5"), true));
+        List<String> problems = new ArrayList<>(ContractValidator.validate(c, SRC));
+        assertThat(problems).containsExactly(
+                "contracts/acme.yaml: arrangements[0].benchmark.trendYears: is required when a trend is given",
+                "contracts/acme.yaml: arrangements[0].minimumSavingsRate.rate: must be between 0 and 1, was -0.01",
+                "contracts/acme.yaml: arrangements[0].truncation: must not be negative, was -$0.01",
+                "contracts/acme.yaml: arrangements[0].downside.minimumLossRate: is required",
+                "contracts/acme.yaml: arrangements[0].downside.lossRate.ceiling: must not be below floor (0.75), was 0.4",
+                "contracts/acme.yaml: arrangements[0].downside.lossLimit.percentOfBenchmark: is required",
+                "contracts/acme.yaml: settlement.runOutMonths: must be between 0 and 24, was 30",
+                "contracts/acme.yaml: settlement.withholdRate: must be between 0 and 1, was 1.5",
+                "contracts/acme.yaml: settlement.completionFactors[1].monthsOfRunOut: must be in ascending order: must be above 3, was 1",
+                "contracts/acme.yaml: settlement.completionFactors[1].factor: must be above 0 and at most 1, was 1.2");
+    }
+}
