@@ -1,9 +1,8 @@
 package org.vbcsettle.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import org.vbcsettle.contract.Contract;
-import org.vbcsettle.contract.Mappers;
+import org.vbcsettle.contract.ContractException;
+import org.vbcsettle.contract.ContractLoader;
 import org.vbcsettle.simulation.Reports;
 import org.vbcsettle.simulation.Scenario;
 import org.vbcsettle.simulation.ScenarioException;
@@ -100,22 +99,15 @@ public final class SimulateCommand implements Callable<Integer> {
         }
     }
 
+    /** Loads and validates a contract document; every problem is reported, each naming file and field. */
     static Contract readContract(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException(file + ": no such contract file");
         }
         try {
-            Contract c = Mappers.yaml().readValue(file.toFile(), Contract.class);
-            if (c == null || c.id() == null) {
-                throw new IllegalArgumentException(file + ": not a contract document (no id)");
-            }
-            return c;
-        } catch (JsonMappingException e) {
-            throw new IllegalArgumentException(file + ": " + e.getPathReference() + ": " + e.getOriginalMessage());
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(file + ": not valid YAML: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new IllegalArgumentException(file + ": cannot read: " + e.getMessage());
+            return ContractLoader.load(file);
+        } catch (ContractException e) {
+            throw new IllegalArgumentException("contract not loaded:" + System.lineSeparator() + e.getMessage());
         }
     }
 
