@@ -53,7 +53,7 @@ public final class DrawFloor {
         return elapsed;
     }
 
-    private static double members(SimulationModel m, Rng rng) {
+    static double members(SimulationModel m, Rng rng) {
         double sink = 0;
         for (int i = 0; i < m.members; i++) {
             int months = 12;
