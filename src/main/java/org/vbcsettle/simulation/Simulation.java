@@ -34,11 +34,16 @@ public final class Simulation {
         Runnable work = () -> {
             TrialDraw draw = new TrialDraw(model);
             int t;
-            while ((t = next.getAndIncrement()) < trials) {
-                outcomes[t] = TrialSettlement.settle(model, t, draw.draw(seed, t));
-                if (progress != null) {
-                    progress.incrementAndGet();
+            try {
+                while ((t = next.getAndIncrement()) < trials) {
+                    outcomes[t] = TrialSettlement.settle(model, t, draw.draw(seed, t));
+                    if (progress != null) {
+                        progress.incrementAndGet();
+                    }
                 }
+            } catch (RuntimeException e) {
+                next.set(trials); // the other workers stop at their next trial
+                throw e;
             }
         };
         if (workers == 1) {
@@ -61,7 +66,6 @@ public final class Simulation {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("simulation interrupted", e);
             } catch (ExecutionException e) {
-                next.set(trials); // stop the other workers
                 Throwable cause = e.getCause();
                 if (cause instanceof RuntimeException re) {
                     throw re;
