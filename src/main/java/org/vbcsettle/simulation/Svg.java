@@ -14,7 +14,7 @@ final class Svg {
     private static final int H = 340;
     private static final int LEFT = 80;
     private static final int RIGHT = 70;
-    private static final int TOP = 30;
+    private static final int TOP = 46;
     private static final int BOTTOM = 50;
 
     private Svg() {
@@ -99,17 +99,24 @@ final class Svg {
         StringBuilder sb = open("Expected payout and probability of savings against " + parameter);
         // frame and x axis by parameter value
         frame(sb);
-        for (int i = 0; i <= 4; i++) {
-            double xv = xlo + (xhi - xlo) * i / 4;
-            double x = LEFT + (W - LEFT - RIGHT) * i / 4.0;
+        for (double xv : niceTicks(xlo, xhi)) {
+            double x = LEFT + (xv - xlo) / (xhi - xlo) * (W - LEFT - RIGHT);
             sb.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" font-size=\"11\">%s</text>%n",
                     x, H - BOTTOM + 16, esc(trim(xv))));
-            double yv = ylo + (yhi - ylo) * i / 4;
+        }
+        for (double yv : niceTicks(ylo, yhi)) {
+            sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\" font-size=\"11\" fill=\"#4a78b5\">%s</text>%n",
+                    LEFT - 6, sy(yv, ylo, yhi) + 4, esc(dollars(yv))));
+        }
+        for (int i = 0; i <= 4; i++) {
             double y = sy(i / 4.0, 0, 1);
-            sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\" font-size=\"11\">%s</text>%n",
-                    LEFT - 6, y + 4, esc(dollars(yv))));
-            sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"start\" font-size=\"11\">%s</text>%n",
+            sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"start\" font-size=\"11\" fill=\"#d9822b\">%s</text>%n",
                     W - RIGHT + 6, y + 4, esc(String.format(Locale.ROOT, "%.2f", i / 4.0))));
+        }
+        if (ylo < 0 && yhi > 0) {
+            double y0 = sy(0, ylo, yhi);
+            sb.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#c0392b\" stroke-dasharray=\"4 3\"/>%n",
+                    LEFT, y0, W - RIGHT, y0));
         }
         sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" font-size=\"12\">%s</text>%n",
                 (LEFT + W - RIGHT) / 2, H - 12, esc(parameter)));
@@ -128,8 +135,11 @@ final class Svg {
         }
         sb.append("<polyline fill=\"none\" stroke=\"#4a78b5\" stroke-width=\"2\" points=\"").append(pay.toString().trim()).append("\"/>\n");
         sb.append("<polyline fill=\"none\" stroke=\"#d9822b\" stroke-width=\"2\" stroke-dasharray=\"6 3\" points=\"").append(prob.toString().trim()).append("\"/>\n");
-        sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"11\" fill=\"#4a78b5\">— expected payout (left)</text>%n", LEFT + 8, TOP + 14));
-        sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"11\" fill=\"#d9822b\">- - probability of savings (right)</text>%n", LEFT + 8, TOP + 28));
+        // legend in the top margin, clear of the lines
+        sb.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#4a78b5\" stroke-width=\"2\"/>%n", LEFT, TOP - 12, LEFT + 24, TOP - 12));
+        sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"11\">expected payout (left axis)</text>%n", LEFT + 30, TOP - 8));
+        sb.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#d9822b\" stroke-width=\"2\" stroke-dasharray=\"6 3\"/>%n", LEFT + 220, TOP - 12, LEFT + 244, TOP - 12));
+        sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"11\">probability of savings (right axis)</text>%n", LEFT + 250, TOP - 8));
         return close(sb);
     }
 
@@ -152,10 +162,14 @@ final class Svg {
 
     private static void axes(StringBuilder sb, double xlo, double xhi, double ylo, double yhi, String xLabel, String yLabel, boolean yFraction) {
         frame(sb);
-        for (int i = 0; i <= 4; i++) {
-            double xv = xlo + (xhi - xlo) * i / 4;
+        for (double xv : niceTicks(xlo, xhi)) {
+            double x = sx(xv, xlo, xhi);
+            sb.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#999\"/>%n",
+                    x, H - BOTTOM, x, H - BOTTOM + 4));
             sb.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" font-size=\"11\">%s</text>%n",
-                    sx(xv, xlo, xhi), H - BOTTOM + 16, esc(dollars(xv))));
+                    x, H - BOTTOM + 16, esc(dollars(xv))));
+        }
+        for (int i = 0; i <= 4; i++) {
             double yv = ylo + (yhi - ylo) * i / 4;
             String label = yFraction ? String.format(Locale.ROOT, "%.2f", yv) : String.valueOf(Math.round(yv));
             sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\" font-size=\"11\">%s</text>%n",
@@ -173,6 +187,21 @@ final class Svg {
             sb.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#c0392b\" stroke-dasharray=\"4 3\"/>%n",
                     x, TOP, x, H - BOTTOM));
         }
+    }
+
+    /** Tick values at a round step (1, 2 or 5 × 10^k) giving about five ticks inside [lo, hi]. */
+    static double[] niceTicks(double lo, double hi) {
+        double raw = (hi - lo) / 5;
+        double mag = Math.pow(10, Math.floor(Math.log10(raw)));
+        double step = raw / mag < 1.5 ? mag : raw / mag < 3.5 ? 2 * mag : raw / mag < 7.5 ? 5 * mag : 10 * mag;
+        double first = Math.ceil(lo / step) * step;
+        int n = (int) Math.floor((hi - first) / step + 1e-9) + 1;
+        double[] out = new double[Math.max(0, Math.min(n, 20))];
+        for (int i = 0; i < out.length; i++) {
+            double v = first + i * step;
+            out[i] = Math.abs(v) < step * 1e-9 ? 0.0 : v; // no "-$0"
+        }
+        return out;
     }
 
     private static double sx(double v, double lo, double hi) {
