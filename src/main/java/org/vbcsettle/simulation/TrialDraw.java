@@ -19,16 +19,12 @@ final class TrialDraw {
     private final Rng rng = Rng.forTrial(0, 0, STREAM_MEMBERS);
     private final Rng episodes = Rng.forTrial(0, 0, STREAM_EPISODES);
 
-    // per-trial state of the member loop (fields, so the loop body can be a method without allocation)
+    // per-trial counters and rates, reused across trials
     private final double[] rate;
     private final long[] num;
     private final long[] den;
     private final long[] excl;
     private final long[] truncated;
-    private long members;
-    private long memberMonths;
-    private long riskMilliMonths;
-    private long claims;
 
     TrialDraw(SimulationModel model) {
         this.m = model;
@@ -143,16 +139,11 @@ final class TrialDraw {
                 }
             }
         }
-        members = nMembers;
-        memberMonths = nMonths;
-        riskMilliMonths = riskMonths;
-        claims = claimsCents;
-
         long[][] spend = new long[m.episodeTypes.length][];
         for (int k = 0; k < spend.length; k++) {
             Scenario.EpisodeSpec e = m.episodeSpecs[k];
             long n = e.count() != null ? e.count()
-                    : Draws.poisson(episodes, e.perThousandMemberYears() * memberMonths / 12.0 / 1000.0);
+                    : Draws.poisson(episodes, e.perThousandMemberYears() * nMonths / 12.0 / 1000.0);
             if (n > ScenarioReader.MAX_EPISODES) {
                 throw new ScenarioException(s.source() + ": episodes." + m.episodeTypes[k]
                         + ": drew " + n + " episodes in one trial, more than the bound of " + ScenarioReader.MAX_EPISODES);
@@ -163,7 +154,7 @@ final class TrialDraw {
             }
             spend[k] = out;
         }
-        return new TrialFigures(members, memberMonths, riskMilliMonths, claims, truncated.clone(), trendRate, score,
+        return new TrialFigures(nMembers, nMonths, riskMonths, claimsCents, truncated.clone(), trendRate, score,
                 num.clone(), den.clone(), excl.clone(), spend);
     }
 
