@@ -189,4 +189,19 @@ class SimulationTest {
         Money mean = sum.arrangements().get(1).mean();
         assertThat(mean).isNotNull();
     }
+
+    @Test
+    void sweepPointsShareTheirRandomNumbers() {
+        Contract c = SimFixtures.contract(SimFixtures.P4P_AND_BUNDLE);
+        Scenario s = SimFixtures.scenario(dir, "random.yaml", SimFixtures.RANDOM_COMBINED);
+        // RANDOM_COMBINED has trend 0.03: the sweep's middle point is the base scenario itself
+        SimulationRun run = SimulationRun.run(c, s, 40, 8, 2, List.of(Sweep.parse("trend=0.02:0.04:0.01")), null);
+        List<Sweep.Point> points = run.sweeps().get(0).points();
+        assertThat(points.get(1).meanPayout()).isEqualTo(run.summary().providerPayout().mean());
+        assertThat(points.get(1).meanPayerNetCost()).isEqualTo(run.summary().payerNetCost().mean());
+        // with common random numbers every member's draw is the same at each point, only scaled by the trend:
+        // claims (about $15M a trial) rise by far more than the bundle's reconciliation falls
+        assertThat(points.get(0).meanPayerNetCost()).isLessThan(points.get(1).meanPayerNetCost());
+        assertThat(points.get(1).meanPayerNetCost()).isLessThan(points.get(2).meanPayerNetCost());
+    }
 }
