@@ -146,8 +146,9 @@ public final class BenchSimulateCommand implements Callable<Integer> {
         double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         System.out.printf(Locale.ROOT, "bench simulate: %,d trials x %,d members = %.3g member-years on %d threads (%d processors; load average %.2f at start)%n",
                 trials, members, (double) trials * members, t, Runtime.getRuntime().availableProcessors(), load);
-        // Warm-up: let the JIT compile both loops before timing.
-        int warm = Math.max(1, Math.min(trials, (int) Math.max(1, 20_000_000L / members)) / 10);
+        // Warm-up: let the JIT compile both loops and the calculators (about 2·10^7 member-years, at least
+        // 1,000 settlements) so that compilation does not count in the timed runs.
+        int warm = (int) Math.min(trials, Math.max(1_000L, 20_000_000L / members));
         Simulation.run(model, warm, seed + 1, t, null);
         DrawFloor.run(model, warm, seed + 1, t);
 
