@@ -1,0 +1,103 @@
+package org.vbcsettle.ledger;
+
+import akka.actor.typed.ActorRef;
+import akka.actor.typed.ActorSystem;
+import akka.actor.typed.Behavior;
+import akka.actor.typed.SupervisorStrategy;
+import akka.actor.typed.javadsl.Behaviors;
+import akka.cluster.sharding.typed.javadsl.ClusterSharding;
+import akka.cluster.sharding.typed.javadsl.Entity;
+import akka.cluster.sharding.typed.javadsl.EntityTypeKey;
+import akka.persistence.typed.PersistenceId;
+import akka.persistence.typed.SnapshotAdapter;
+import akka.persistence.typed.javadsl.CommandHandler;
+import akka.persistence.typed.javadsl.Effect;
+import akka.persistence.typed.javadsl.EventHandler;
+import akka.persistence.typed.javadsl.EventSourcedBehavior;
+import akka.persistence.typed.javadsl.RetentionCriteria;
+
+import java.time.Duration;
+import java.util.Set;
+
+/**
+ * One contract's ledger as an event-sourced actor, sharded by contract id. It only adapts
+ * {@link ContractDecider} (decisions) and {@link ContractState#evolve} (state changes) to Akka.
+ * Snapshots every 100 events, keeping 2.
+ */
+public final class ContractEntity extends EventSourcedBehavior<ContractCommand, ContractEvent, ContractState> {
+
+    public static final EntityTypeKey<ContractCommand> TYPE_KEY = EntityTypeKey.create(ContractCommand.class, "Contract");
+
+    private final String contractId;
+
+    public static void init(ActorSystem<?> system) {
+        ClusterSharding.get(system).init(Entity.of(TYPE_KEY, ctx -> create(ctx.getEntityId())));
+    }
+
+    public static Behavior<ContractCommand> create(String contractId) {
+        return Behaviors.setup(ctx -> new ContractEntity(contractId));
+    }
+
+    public static PersistenceId persistenceId(String contractId) {
+        return PersistenceId.of(TYPE_KEY.name(), contractId);
+    }
+
+    private ContractEntity(String contractId) {
+        // a failed journal write (database down) restarts the entity with backoff: it recovers from the
+        // journal once the database is back; the failed command's sender gets no reply and resends
+        super(persistenceId(contractId), SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(5), 0.2));
+        this.contractId = contractId;
+    }
+
+    @Override
+    public ContractState emptyState() {
+        return ContractState.empty(contractId);
+    }
+
+    @Override
+    public CommandHandler<ContractCommand, ContractEvent, ContractState> commandHandler() {
+        return (state, command) -> {
+            ContractDecider.Decision d = ContractDecider.decide(state, command);
+            @SuppressWarnings("unchecked")
+            ActorRef<Object> replyTo = (ActorRef<Object>) command.replyTo();
+            if (d.events().isEmpty()) {
+                return Effect().none().thenReply(replyTo, s -> d.reply());
+            }
+            return Effect().persist(d.events()).thenReply(replyTo, s -> d.reply());
+        };
+    }
+
+    @Override
+    public EventHandler<ContractState, ContractEvent> eventHandler() {
+        return ContractState::evolve;
+    }
+
+    @Override
+    public Set<String> tagsFor(ContractEvent event) {
+        if (event instanceof ContractEvent.PayoutTriggered || event instanceof ContractEvent.PayoutStatusChanged) {
+            return Set.of(ContractEvent.PAYOUT_TAG);
+        }
+        return Set.of();
+    }
+
+    @Override
+    public RetentionCriteria retentionCriteria() {
+        return RetentionCriteria.snapshotEvery(100, 2);
+    }
+
+    /** The state is mutable: a snapshot is an immutable copy taken here, on the actor's thread. */
+    @Override
+    public SnapshotAdapter<ContractState> snapshotAdapter() {
+        return new SnapshotAdapter<>() {
+            @Override
+            public Object toJournal(ContractState state) {
+                return state.toSnapshot();
+            }
+
+            @Override
+            public ContractState fromJournal(Object from) {
+                return ContractState.fromSnapshot((ContractSnapshot) from);
+            }
+        };
+    }
+}

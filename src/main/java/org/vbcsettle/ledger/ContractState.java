@@ -1,0 +1,421 @@
+package org.vbcsettle.ledger;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import org.vbcsettle.contract.Contract;
+import org.vbcsettle.contract.SharedSavings;
+import org.vbcsettle.money.Money;
+import org.vbcsettle.settlement.Attribution;
+import org.vbcsettle.settlement.Claim;
+import org.vbcsettle.settlement.QualityEvent;
+import org.vbcsettle.settlement.Statement;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The state of one contract's ledger, changed only by {@link #evolve(ContractEvent)}.
+ *
+ * <p>Mutable on purpose: a contract can hold millions of claims, and copying maps on every event would
+ * make ingest quadratic. Running totals are kept incrementally per month of service (a claims batch costs
+ * O(batch)); the records themselves are kept in arrival order for settlements and snapshots. Snapshots
+ * go through {@link #toSnapshot()} (an immutable copy taken on the actor's thread), never this object.
+ *
+ * <p>Replacement chains are linear: the decider only accepts a replacement or void of the current head
+ * of a chain, so "the claim in effect" is always the head, and replacing it moves its contribution.
+ */
+public final class ContractState implements CborSerializable {
+
+    private final String contractId;
+    private final NavigableMap<Integer, Contract> versions = new TreeMap<>();
+    private long sequence;
+
+    // claims: every record in arrival order; replacedBy: claim id → id of the record that replaced it
+    private final LinkedHashMap<String, LedgerClaim> claims = new LinkedHashMap<>();
+    private final HashMap<String, String> replacedBy = new HashMap<>();
+    private final HashMap<String, List<String>> claimIdsByMember = new HashMap<>();
+    private long effectiveClaims;
+    private final TreeMap<YearMonth, MonthTotals> months = new TreeMap<>();
+    private final HashMap<Integer, YearSpend> spendByYear = new HashMap<>();
+    private LocalDate paidThrough;
+    private LocalDate lastServiceDate;
+
+    // attribution: records in arrival order; member|month → number of effective records for it
+    private final LinkedHashMap<String, Attribution> attributions = new LinkedHashMap<>();
+    private final Set<String> replacedAttributions = new HashSet<>();
+    private final HashMap<String, Integer> memberMonthRecords = new HashMap<>();
+
+    private final LinkedHashMap<String, QualityEvent> qualityEvents = new LinkedHashMap<>();
+
+    private final LinkedHashMap<String, Statement> statements = new LinkedHashMap<>();
+    private final LinkedHashMap<String, String> statementYears = new LinkedHashMap<>();
+    private final LinkedHashMap<String, Payout> payouts = new LinkedHashMap<>();
+    private final HashMap<String, Long> paidByYear = new HashMap<>();
+
+    // query-time figures that need the calculators, reused while nothing changed (never persisted)
+    private transient Object derivedCacheKey;
+    private transient RunningTotals derivedCacheValue;
+
+    /** Totals of the claims in effect and the member-months of one calendar month. */
+    static final class MonthTotals {
+        long paidCents;
+        final long[] paidByType = new long[Claim.ClaimType.values().length];
+        long claims;
+        long memberMonths;
+    }
+
+    /** Paid spend per member in one calendar year, and its truncated sum at the contract's cap. */
+    static final class YearSpend {
+        final HashMap<String, Long> byMember = new HashMap<>();
+        long truncatedCents;
+    }
+
+    public ContractState(String contractId) {
+        this.contractId = contractId;
+    }
+
+    public static ContractState empty(String contractId) {
+        return new ContractState(contractId);
+    }
+
+    // ---------------------------------------------------------------- evolve
+
+    public ContractState evolve(ContractEvent event) {
+        if (event instanceof ContractEvent.ContractRegistered e) {
+            putVersion(e.contract());
+        } else if (event instanceof ContractEvent.ContractAmended e) {
+            putVersion(e.contract());
+        } else if (event instanceof ContractEvent.ClaimsRecorded e) {
+            for (LedgerClaim c : e.claims()) {
+                addClaim(c);
+            }
+        } else if (event instanceof ContractEvent.MembersAttributed e) {
+            for (Attribution a : e.attributions()) {
+                addAttribution(a);
+            }
+        } else if (event instanceof ContractEvent.QualityEventsRecorded e) {
+            for (QualityEvent q : e.events()) {
+                qualityEvents.put(q.id(), q);
+            }
+        } else if (event instanceof ContractEvent.StatementIssued e) {
+            String key = statementKey(e.statement().periodId(), e.statement().kind());
+            statements.put(key, e.statement());
+            statementYears.put(key, e.performanceYear());
+        } else if (event instanceof ContractEvent.PayoutTriggered e) {
+            addPayout(e.payout());
+        } else if (event instanceof ContractEvent.PayoutStatusChanged e) {
+            Payout p = payouts.get(e.key());
+            if (p == null) {
+                throw new IllegalStateException("status change of unknown payout " + e.key());
+            }
+            payouts.put(e.key(), p.withStatus(e.status()));
+        } else {
+            throw new IllegalStateException("unknown event " + event.getClass());
+        }
+        sequence++;
+        assertCheapInvariants();
+        return this;
+    }
+
+    private void putVersion(Contract c) {
+        Long before = truncationCapCents();
+        versions.put(c.versionOrDefault(), c);
+        if (!java.util.Objects.equals(before, truncationCapCents())) {
+            for (YearSpend ys : spendByYear.values()) {
+                ys.truncatedCents = 0;
+                for (long v : ys.byMember.values()) {
+                    ys.truncatedCents += truncate(v);
+                }
+            }
+        }
+    }
+
+    private void addClaim(LedgerClaim c) {
+        claims.put(c.id(), c);
+        claimIdsByMember.computeIfAbsent(c.memberId(), k -> new ArrayList<>(4)).add(c.id());
+        if (c.paidDate() != null) {
+            LocalDate paid = LocalDate.ofEpochDay(c.paidDate());
+            if (paidThrough == null || paid.isAfter(paidThrough)) {
+                paidThrough = paid;
+            }
+        }
+        if (!c.isOriginal()) {
+            LedgerClaim replaced = claims.get(c.replacesClaimId());
+            replacedBy.put(replaced.id(), c.id());
+            contribute(replaced, -1);
+        }
+        if (!c.isVoid()) {
+            contribute(c, +1);
+        }
+    }
+
+    private void contribute(LedgerClaim c, int sign) {
+        LocalDate from = c.serviceFromDate();
+        if (sign > 0 && (lastServiceDate == null || from.isAfter(lastServiceDate))) {
+            lastServiceDate = from;
+        }
+        MonthTotals m = months.computeIfAbsent(YearMonth.from(from), k -> new MonthTotals());
+        long amount = sign * c.paidCents();
+        m.paidCents = Math.addExact(m.paidCents, amount);
+        m.paidByType[c.type()] = Math.addExact(m.paidByType[c.type()], amount);
+        m.claims += sign;
+        effectiveClaims += sign;
+        YearSpend ys = spendByYear.computeIfAbsent(from.getYear(), k -> new YearSpend());
+        long before = ys.byMember.getOrDefault(c.memberId(), 0L);
+        long after = Math.addExact(before, amount);
+        ys.byMember.put(c.memberId(), after);
+        ys.truncatedCents += truncate(after) - truncate(before);
+    }
+
+    private long truncate(long memberSpend) {
+        Long cap = truncationCapCents();
+        return cap == null ? memberSpend : Math.min(memberSpend, cap);
+    }
+
+    /** MSSP-style per-member annual cap of the current terms' shared-savings arrangement, if any. */
+    private Long truncationCapCents() {
+        Contract c = currentContract();
+        if (c == null) {
+            return null;
+        }
+        for (var a : c.arrangements()) {
+            if (a instanceof SharedSavings ss && ss.truncation() != null) {
+                return ss.truncation().cents();
+            }
+        }
+        return null;
+    }
+
+    private void addAttribution(Attribution a) {
+        attributions.put(a.id(), a);
+        if (a.replacesId() != null && replacedAttributions.add(a.replacesId())) {
+            Attribution old = attributions.get(a.replacesId());
+            if (old != null && old.active()) {
+                countMemberMonth(old, -1);
+            }
+        }
+        if (a.active() && !replacedAttributions.contains(a.id())) {
+            countMemberMonth(a, +1);
+        }
+    }
+
+    private void countMemberMonth(Attribution a, int sign) {
+        String key = a.memberId() + "|" + a.month();
+        int before = memberMonthRecords.getOrDefault(key, 0);
+        int after = before + sign;
+        if (after == 0) {
+            memberMonthRecords.remove(key);
+        } else {
+            memberMonthRecords.put(key, after);
+        }
+        if (before == 0 && after == 1) {
+            months.computeIfAbsent(a.month(), k -> new MonthTotals()).memberMonths++;
+        } else if (before == 1 && after == 0) {
+            months.get(a.month()).memberMonths--;
+        }
+    }
+
+    private void addPayout(Payout p) {
+        if (payouts.containsKey(p.key())) {
+            throw new IllegalStateException("payout " + p.key() + " triggered twice");
+        }
+        payouts.put(p.key(), p);
+        paidByYear.merge(p.performanceYear(), p.amount().cents(), Math::addExact);
+    }
+
+    /** Bounds that must hold after every event; O(1). The full cross-check is {@link LedgerInvariants}. */
+    private void assertCheapInvariants() {
+        if (effectiveClaims < 0 || effectiveClaims > claims.size()) {
+            throw new IllegalStateException("claims in effect out of bounds: " + effectiveClaims + " of " + claims.size());
+        }
+        if (payouts.size() < paidByYear.size()) {
+            throw new IllegalStateException("payout totals out of step with payouts");
+        }
+    }
+
+    // ---------------------------------------------------------------- queries
+
+    public String contractId() {
+        return contractId;
+    }
+
+    public long sequence() {
+        return sequence;
+    }
+
+    public boolean isRegistered() {
+        return !versions.isEmpty();
+    }
+
+    public Contract currentContract() {
+        return versions.isEmpty() ? null : versions.lastEntry().getValue();
+    }
+
+    public Contract contractVersion(int version) {
+        return versions.get(version);
+    }
+
+    public Collection<Contract> versions() {
+        return Collections.unmodifiableCollection(versions.values());
+    }
+
+    public LedgerClaim claim(String id) {
+        return claims.get(id);
+    }
+
+    public Collection<LedgerClaim> claimRecords() {
+        return Collections.unmodifiableCollection(claims.values());
+    }
+
+    public int claimRecordCount() {
+        return claims.size();
+    }
+
+    public long effectiveClaimCount() {
+        return effectiveClaims;
+    }
+
+    /** The claim id that replaced or voided {@code id}, or null while it is the head of its chain. */
+    public String replacedBy(String id) {
+        return replacedBy.get(id);
+    }
+
+    public Set<String> members() {
+        return Collections.unmodifiableSet(claimIdsByMember.keySet());
+    }
+
+    public List<String> claimIdsOfMember(String memberId) {
+        return claimIdsByMember.getOrDefault(memberId, List.of());
+    }
+
+    public boolean isEffective(LedgerClaim c) {
+        return !c.isVoid() && !replacedBy.containsKey(c.id());
+    }
+
+    /** The claims in effect (heads of their chains, voids dropped), as originals for the calculators. */
+    public List<Claim> effectiveClaims() {
+        List<Claim> out = new ArrayList<>((int) effectiveClaims);
+        for (LedgerClaim c : claims.values()) {
+            if (isEffective(c)) {
+                out.add(c.toEffectiveClaim());
+            }
+        }
+        return out;
+    }
+
+    public LocalDate paidThrough() {
+        return paidThrough;
+    }
+
+    public LocalDate lastServiceDate() {
+        return lastServiceDate;
+    }
+
+    NavigableMap<YearMonth, MonthTotals> months() {
+        return months;
+    }
+
+    Long truncatedSpend(int year) {
+        YearSpend ys = spendByYear.get(year);
+        return ys == null ? 0L : ys.truncatedCents;
+    }
+
+    public Attribution attribution(String id) {
+        return attributions.get(id);
+    }
+
+    public Collection<Attribution> attributionRecords() {
+        return Collections.unmodifiableCollection(attributions.values());
+    }
+
+    public QualityEvent qualityEvent(String id) {
+        return qualityEvents.get(id);
+    }
+
+    public Collection<QualityEvent> qualityEventRecords() {
+        return Collections.unmodifiableCollection(qualityEvents.values());
+    }
+
+    public static String statementKey(String periodId, Statement.Kind kind) {
+        return periodId + "|" + kind;
+    }
+
+    public Statement statement(String periodId, Statement.Kind kind) {
+        return statements.get(statementKey(periodId, kind));
+    }
+
+    public List<Statement> statements() {
+        return List.copyOf(statements.values());
+    }
+
+    /** Whether the performance period {@code year} has its final statement (it is closed). */
+    public boolean isClosed(String performanceYear) {
+        return statements.containsKey(statementKey(performanceYear, Statement.Kind.FINAL));
+    }
+
+    public Payout payout(String key) {
+        return payouts.get(key);
+    }
+
+    public List<Payout> payouts() {
+        return List.copyOf(payouts.values());
+    }
+
+    public Money paidSoFar(String performanceYear) {
+        return Money.ofCents(paidByYear.getOrDefault(performanceYear, 0L));
+    }
+
+    RunningTotals cachedDerived(Object key) {
+        return key.equals(derivedCacheKey) ? derivedCacheValue : null;
+    }
+
+    void cacheDerived(Object key, RunningTotals value) {
+        derivedCacheKey = key;
+        derivedCacheValue = value;
+    }
+
+    // ---------------------------------------------------------------- snapshots
+
+    /** Immutable copy of the records; totals are rebuilt from them on recovery. */
+    @JsonValue
+    public ContractSnapshot toSnapshot() {
+        List<ContractSnapshot.StatementEntry> st = new ArrayList<>();
+        statements.forEach((k, s) -> st.add(new ContractSnapshot.StatementEntry(s, statementYears.get(k))));
+        return new ContractSnapshot(contractId, sequence, List.copyOf(versions.values()),
+                List.copyOf(claims.values()), List.copyOf(attributions.values()), List.copyOf(qualityEvents.values()),
+                st, List.copyOf(payouts.values()));
+    }
+
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    public static ContractState fromSnapshot(ContractSnapshot s) {
+        ContractState st = new ContractState(s.contractId());
+        s.versions().forEach(st::putVersion);
+        s.claims().forEach(st::addClaim);
+        s.attributions().forEach(st::addAttribution);
+        s.qualityEvents().forEach(q -> st.qualityEvents.put(q.id(), q));
+        for (ContractSnapshot.StatementEntry e : s.statements()) {
+            String key = statementKey(e.statement().periodId(), e.statement().kind());
+            st.statements.put(key, e.statement());
+            st.statementYears.put(key, e.performanceYear());
+        }
+        s.payouts().forEach(st::addPayout);
+        st.sequence = s.sequence();
+        return st;
+    }
+
+    /** Read-only views used by the invariant checks. */
+    Map<Integer, YearSpend> spendByYear() {
+        return spendByYear;
+    }
+}

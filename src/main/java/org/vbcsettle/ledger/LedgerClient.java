@@ -1,0 +1,198 @@
+package org.vbcsettle.ledger;
+
+import akka.actor.typed.ActorRef;
+import akka.actor.typed.ActorSystem;
+import akka.actor.typed.DispatcherSelector;
+import akka.cluster.sharding.typed.javadsl.ClusterSharding;
+import akka.cluster.sharding.typed.javadsl.EntityRef;
+import akka.cluster.MemberStatus;
+import akka.cluster.typed.Cluster;
+import akka.japi.function.Function;
+import akka.persistence.jdbc.query.javadsl.JdbcReadJournal;
+import akka.persistence.query.PersistenceQuery;
+import akka.stream.javadsl.Sink;
+import akka.stream.javadsl.Source;
+import org.vbcsettle.contract.Contract;
+import org.vbcsettle.settlement.Attribution;
+import org.vbcsettle.settlement.Claim;
+import org.vbcsettle.settlement.QualityEvent;
+import org.vbcsettle.settlement.ReportedFacts;
+import org.vbcsettle.settlement.Statement;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The typed façade of the ledger for the HTTP API and the CLI: one method per command, each asking the
+ * contract's sharded entity. A refusal completes the stage exceptionally with {@link LedgerRejection}
+ * (its message names the record and the reason); batches complete normally with per-record errors in
+ * their {@link LedgerReplies.BatchResult}.
+ */
+public final class LedgerClient {
+
+    private final ActorSystem<?> system;
+    private final ClusterSharding sharding;
+    private final Duration askTimeout;
+    private final PayoutReadSide payoutReadSide;
+
+    public LedgerClient(ActorSystem<?> system, Duration askTimeout, PayoutReadSide payoutReadSide) {
+        this.system = system;
+        this.sharding = ClusterSharding.get(system);
+        this.askTimeout = askTimeout;
+        this.payoutReadSide = payoutReadSide;
+    }
+
+    // ---------------------------------------------------------------- contract terms
+
+    public CompletionStage<Contract> registerContract(Contract contract) {
+        if (contract == null) {
+            return CompletableFuture.failedFuture(new LedgerRejection(null, "contract terms are required"));
+        }
+        return ask(contract.id(), (ActorRef<LedgerReplies.ContractReply> r) -> new ContractCommand.RegisterContract(contract, r))
+                .thenApply(r -> ok(contract.id(), r).contract());
+    }
+
+    public CompletionStage<Contract> amendContract(Contract contract) {
+        if (contract == null) {
+            return CompletableFuture.failedFuture(new LedgerRejection(null, "contract terms are required"));
+        }
+        return ask(contract.id(), (ActorRef<LedgerReplies.ContractReply> r) -> new ContractCommand.AmendContract(contract, r))
+                .thenApply(r -> ok(contract.id(), r).contract());
+    }
+
+    public CompletionStage<Contract> getContract(String contractId) {
+        return ask(contractId, ContractCommand.GetContract::new).thenApply(r -> ok(contractId, r).contract());
+    }
+
+    /** Ids of every registered contract (a ledger's journal starts with its registration), sorted. */
+    public CompletionStage<List<String>> contractIds() {
+        JdbcReadJournal journal = PersistenceQuery.get(system).getReadJournalFor(JdbcReadJournal.class, JdbcReadJournal.Identifier());
+        String prefix = ContractEntity.TYPE_KEY.name() + "|";
+        return journal.currentPersistenceIds()
+                .filter(id -> id.startsWith(prefix))
+                .map(id -> id.substring(prefix.length()))
+                .runWith(Sink.seq(), system)
+                .thenApply(ids -> ids.stream().sorted().toList());
+    }
+
+    /** The current terms of every registered contract (asks each ledger; 8 at a time). */
+    public CompletionStage<List<Contract>> contracts() {
+        return contractIds().thenCompose(ids -> Source.from(ids)
+                .mapAsync(8, this::getContract)
+                .runWith(Sink.seq(), system));
+    }
+
+    /** True once this node's cluster member is Up and the database answers (readiness probe). */
+    public CompletionStage<Boolean> ready() {
+        if (Cluster.get(system).selfMember().status() != MemberStatus.up()) {
+            return CompletableFuture.completedFuture(false);
+        }
+        return CompletableFuture.supplyAsync(() -> payoutReadSide.databaseAnswers(2),
+                system.dispatchers().lookup(DispatcherSelector.blocking()));
+    }
+
+    // ---------------------------------------------------------------- batches
+
+    public CompletionStage<LedgerReplies.BatchResult> recordClaims(String contractId, List<Claim> claims) {
+        return ask(contractId, (ActorRef<LedgerReplies.BatchResult> r) -> new ContractCommand.RecordClaims(claims, r))
+                .thenApply(r -> ok(contractId, r));
+    }
+
+    public CompletionStage<LedgerReplies.BatchResult> attributeMembers(String contractId, List<Attribution> attributions) {
+        return ask(contractId, (ActorRef<LedgerReplies.BatchResult> r) -> new ContractCommand.AttributeMembers(attributions, r))
+                .thenApply(r -> ok(contractId, r));
+    }
+
+    public CompletionStage<LedgerReplies.BatchResult> recordQualityEvents(String contractId, List<QualityEvent> events) {
+        return ask(contractId, (ActorRef<LedgerReplies.BatchResult> r) -> new ContractCommand.RecordQualityEvents(events, r))
+                .thenApply(r -> ok(contractId, r));
+    }
+
+    // ---------------------------------------------------------------- totals and settlement
+
+    /** @param periodId {@code 2024}, {@code 2024-Q2}, {@code 2024-07}; null: the performance period */
+    public CompletionStage<RunningTotals> totals(String contractId, String periodId) {
+        return ask(contractId, (ActorRef<LedgerReplies.TotalsReply> r) -> new ContractCommand.GetTotals(periodId, r))
+                .thenApply(r -> ok(contractId, r).totals());
+    }
+
+    /** Interim (quarter) or final (performance period) settlement; repeating it returns the same statement. */
+    public CompletionStage<LedgerReplies.SettlementReply> settle(String contractId, String periodId, Statement.Kind kind,
+                                                                 LocalDate asOf, ReportedFacts reported) {
+        LocalDate date = asOf == null ? LocalDate.now() : asOf;
+        return ask(contractId, (ActorRef<LedgerReplies.SettlementReply> r) -> new ContractCommand.Settle(periodId, kind, date, reported, r))
+                .thenApply(r -> ok(contractId, r));
+    }
+
+    public CompletionStage<LedgerReplies.SettlementReply> settleInterim(String contractId, String quarterId, LocalDate asOf) {
+        return settle(contractId, quarterId, Statement.Kind.INTERIM, asOf, null);
+    }
+
+    public CompletionStage<LedgerReplies.SettlementReply> settleFinal(String contractId, String periodId, LocalDate asOf,
+                                                                      ReportedFacts reported) {
+        return settle(contractId, periodId, Statement.Kind.FINAL, asOf, reported);
+    }
+
+    public CompletionStage<List<Statement>> statements(String contractId) {
+        return ask(contractId, ContractCommand.ListStatements::new).thenApply(r -> ok(contractId, r).statements());
+    }
+
+    // ---------------------------------------------------------------- payouts
+
+    /** Every payout of the contract, straight from its ledger (always current). */
+    public CompletionStage<List<Payout>> payouts(String contractId) {
+        return ask(contractId, ContractCommand.ListPayouts::new).thenApply(r -> ok(contractId, r).payouts());
+    }
+
+    public CompletionStage<Payout> changePayoutStatus(String contractId, String payoutKey, Payout.Status status) {
+        return ask(contractId, (ActorRef<LedgerReplies.PayoutReply> r) -> new ContractCommand.ChangePayoutStatus(payoutKey, status, r))
+                .thenApply(r -> ok(contractId, r).payout());
+    }
+
+    public CompletionStage<Payout> approvePayout(String contractId, String payoutKey) {
+        return changePayoutStatus(contractId, payoutKey, Payout.Status.APPROVED);
+    }
+
+    public CompletionStage<Payout> markPayoutDisbursed(String contractId, String payoutKey) {
+        return changePayoutStatus(contractId, payoutKey, Payout.Status.DISBURSED);
+    }
+
+    /** The payer acknowledges a payout once it is disbursed. */
+    public CompletionStage<Payout> acknowledgePayout(String contractId, String payoutKey) {
+        return changePayoutStatus(contractId, payoutKey, Payout.Status.ACKNOWLEDGED);
+    }
+
+    /**
+     * Payouts of every contract by status, from the read side (the payer's disbursement run), e.g.
+     * {@code APPROVED}; null: all. Lags the ledgers by the projection's polling interval (about a second).
+     */
+    public CompletionStage<List<Payout>> payoutsByStatus(Payout.Status status) {
+        return payoutsByStatus(null, status);
+    }
+
+    /** As {@link #payoutsByStatus(Payout.Status)}, of one contract (null: all). */
+    public CompletionStage<List<Payout>> payoutsByStatus(String contractId, Payout.Status status) {
+        return CompletableFuture.supplyAsync(() -> payoutReadSide.find(contractId, status),
+                system.dispatchers().lookup(DispatcherSelector.blocking()));
+    }
+
+    // ---------------------------------------------------------------- plumbing
+
+    private <R extends LedgerReplies.Reply> CompletionStage<R> ask(String contractId, Function<ActorRef<R>, ContractCommand> command) {
+        if (contractId == null || contractId.isBlank()) {
+            return CompletableFuture.failedFuture(new LedgerRejection(contractId, "contract id is required"));
+        }
+        EntityRef<ContractCommand> ref = sharding.entityRefFor(ContractEntity.TYPE_KEY, contractId);
+        return ref.ask(command::apply, askTimeout);
+    }
+
+    private static <R extends LedgerReplies.Reply> R ok(String contractId, R reply) {
+        if (reply.error() != null) {
+            throw new LedgerRejection(contractId, reply.error());
+        }
+        return reply;
+    }
+}

@@ -1,0 +1,88 @@
+package org.vbcsettle.ledger;
+
+import org.vbcsettle.contract.Contract;
+import org.vbcsettle.contract.Period;
+import org.vbcsettle.contract.SettlementTerms;
+import org.vbcsettle.money.Money;
+import org.vbcsettle.money.Rounding;
+import org.vbcsettle.settlement.Attribution;
+import org.vbcsettle.settlement.Claim;
+import org.vbcsettle.settlement.ContractSettlement;
+import org.vbcsettle.settlement.QualityEvent;
+import org.vbcsettle.settlement.ReportedFacts;
+import org.vbcsettle.settlement.SettlementInputs;
+import org.vbcsettle.settlement.Statement;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * How much each payout is. The one rule that makes the payouts of a performance period sum to its final
+ * settlement:
+ * <ul>
+ *   <li><b>Advances</b> (a benchmark met, an interim settlement) pay what has been earned so far and not yet
+ *       paid: {@code max(0, earned × (1 − withhold) − paid so far)}, the withheld product rounded toward
+ *       zero. "Earned" is the interim statement's total for an interim settlement (year to date, completed
+ *       for claims not yet reported) and the projected settlement of the performance period for a
+ *       benchmark payout. Advances never recoup.</li>
+ *   <li><b>The final true-up</b> pays {@code final total − paid so far}: positive is a payout, negative a
+ *       recoupment. After it, the sum of the period's payouts equals the final total exactly.</li>
+ * </ul>
+ * "Paid so far" is the sum of every payout already issued for the performance period, whatever its status.
+ */
+final class PayoutRules {
+
+    private PayoutRules() {
+    }
+
+    record Amount(Money amount, String reason) {
+    }
+
+    static Amount advance(String what, Money earned, BigDecimal withholdRate, Money paidSoFar) {
+        Money afterWithhold = earned.times(BigDecimal.ONE.subtract(withholdRate), Rounding.TOWARD_ZERO_CENT);
+        Money due = afterWithhold.minus(paidSoFar);
+        Money amount = Money.max(Money.ZERO, due);
+        String reason = what + ": earned " + earned + " × (1 − withhold " + withholdRate.toPlainString() + ") = "
+                + afterWithhold + " (" + Rounding.TOWARD_ZERO_CENT.description() + "), less paid so far " + paidSoFar
+                + " = " + due + (due.isNegative() ? "; advances never recoup, nothing paid now" : "");
+        return new Amount(amount, reason);
+    }
+
+    static Amount trueUp(Money finalTotal, Money paidSoFar) {
+        Money due = finalTotal.minus(paidSoFar);
+        String reason = "final settlement " + finalTotal + " less paid so far " + paidSoFar + " = " + due
+                + (due.isNegative() ? " (recoupment)" : "");
+        return new Amount(due, reason);
+    }
+
+    /** Whole months of claims run-out between the end of {@code periodEnd} and {@code asOf}. */
+    static int monthsOfRunOut(LocalDate periodEnd, LocalDate asOf) {
+        if (!asOf.isAfter(periodEnd)) {
+            return 0;
+        }
+        return (int) ChronoUnit.MONTHS.between(periodEnd.plusDays(1), asOf.plusDays(1));
+    }
+
+    /**
+     * The performance period settled on the data so far (kind PROJECTED): paid claims completed by the
+     * factor for the run-out between the latest month of service and the latest paid date seen.
+     */
+    static Statement projected(Contract contract, Collection<Attribution> attribution, List<Claim> effectiveClaims,
+                               Collection<QualityEvent> quality, LocalDate lastServiceDate, LocalDate paidThrough,
+                               long sequence) {
+        Period perf = contract.performancePeriod();
+        BigDecimal cf = BigDecimal.ONE;
+        if (lastServiceDate != null && paidThrough != null) {
+            LocalDate incurredEnd = YearMonth.from(lastServiceDate).atEndOfMonth();
+            SettlementTerms terms = contract.settlementOrDefault();
+            cf = terms.completionFactorAt(monthsOfRunOut(incurredEnd, paidThrough));
+        }
+        SettlementInputs in = new SettlementInputs(perf, List.copyOf(attribution), effectiveClaims, List.copyOf(quality),
+                ReportedFacts.NONE, cf);
+        return ContractSettlement.settle(contract, in, Statement.Kind.PROJECTED, sequence);
+    }
+}
