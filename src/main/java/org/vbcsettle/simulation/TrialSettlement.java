@@ -127,7 +127,7 @@ final class TrialSettlement {
         for (BundledPayment.EpisodeDefinition def : bp.episodes()) {
             int k = indexOf(m.episodeTypes, def.episodeType());
             long[] spend = f.episodeSpendCents()[k];
-            Money target = discountedTarget(def);
+            Money target = BundledPaymentCalculator.episodeTarget(bp, def);
             for (int x = 0; x < spend.length; x++) {
                 String id = bp.id() + "-" + def.episodeType() + "-" + trial + "-" + x;
                 out.add(new EpisodeOutcome(id, "simulated-" + x, def.episodeType(), id, start,
@@ -135,15 +135,6 @@ final class TrialSettlement {
             }
         }
         return out;
-    }
-
-    /**
-     * An episode's target as {@code EpisodeConstruction} sets it for a real settlement: the target price less
-     * the CMS discount, to the nearest cent (half away from zero).
-     */
-    static Money discountedTarget(BundledPayment.EpisodeDefinition def) {
-        BigDecimal discount = def.discount() == null ? BigDecimal.ZERO : def.discount();
-        return def.targetPrice().times(BigDecimal.ONE.subtract(discount), Rounding.NEAREST_CENT);
     }
 
     private static int indexOf(String[] ids, String id) {
