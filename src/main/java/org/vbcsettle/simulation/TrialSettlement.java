@@ -5,7 +5,6 @@ import org.vbcsettle.contract.BundledPayment;
 import org.vbcsettle.contract.QualityIncentive;
 import org.vbcsettle.contract.SharedSavings;
 import org.vbcsettle.money.Money;
-import org.vbcsettle.money.Rounding;
 import org.vbcsettle.settlement.ArrangementResult;
 import org.vbcsettle.settlement.BundledPaymentCalculator;
 import org.vbcsettle.settlement.EpisodeOutcome;
