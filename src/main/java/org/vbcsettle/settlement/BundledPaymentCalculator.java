@@ -342,4 +342,9 @@ public final class BundledPaymentCalculator {
         }
         return byType;
     }
+
+    /** An episode type's target: target price less the CMS discount, to the nearest cent (one rule for all callers). */
+    public static org.vbcsettle.money.Money episodeTarget(BundledPayment terms, BundledPayment.EpisodeDefinition definition) {
+        return EpisodeConstruction.target(terms, definition);
+    }
 }

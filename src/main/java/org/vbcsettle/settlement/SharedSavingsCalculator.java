@@ -114,7 +114,7 @@ public final class SharedSavingsCalculator {
         AttributionResolution.Result attribution = ctx.attribution();
         long memberMonths = attribution.memberMonthCount();
 
-        Money benchmark = benchmarkFor(terms, reported, attribution, lines);
+        Money benchmark = benchmarkFor(terms, reported, attribution, ctx, lines);
         Money expenditure = expenditureFor(terms, ctx, lines);
 
         long assigned = reported.assignedBeneficiaries() != null
@@ -144,7 +144,7 @@ public final class SharedSavingsCalculator {
     }
 
     private static Money benchmarkFor(SharedSavings terms, ReportedFacts reported, AttributionResolution.Result attribution,
-                                      List<LineItem> lines) {
+                                      SettlementContext ctx, List<LineItem> lines) {
         if (reported.benchmarkOverride() != null) {
             lines.add(LineItem.builder("Benchmark")
                     .input("source", "reported by the payer")
@@ -157,11 +157,27 @@ public final class SharedSavingsCalculator {
             throw new IllegalArgumentException("arrangement " + terms.id() + ": field benchmark is missing and no benchmark was reported");
         }
         if (b instanceof SharedSavings.Benchmark.Total total) {
+            long periodMonths = ctx.period().months().size();
+            long yearMonths = ctx.contract() == null ? periodMonths : ctx.contract().performancePeriod().months().size();
+            if (periodMonths >= yearMonths) {
+                lines.add(LineItem.builder("Benchmark")
+                        .input("source", "total set by the contract")
+                        .formula("total benchmark of the terms")
+                        .money(total.amount()));
+                return total.amount();
+            }
+            // An interim (year-to-date) settlement compares part of a year's spend with the same part of the
+            // year's benchmark; otherwise a quarter's spend would be measured against a whole year's benchmark.
+            Money prorated = total.amount().times(Rates.ratio(periodMonths, yearMonths), Rounding.NEAREST_CENT);
             lines.add(LineItem.builder("Benchmark")
-                    .input("source", "total set by the contract")
-                    .formula("total benchmark of the terms")
-                    .money(total.amount()));
-            return total.amount();
+                    .input("source", "total set by the contract, pro-rated to the settlement period")
+                    .input("annual benchmark", total.amount())
+                    .input("months in settlement period", periodMonths)
+                    .input("months in performance period", yearMonths)
+                    .formula("annual benchmark × months in settlement period ÷ months in performance period, to the cent ("
+                            + Rounding.NEAREST_CENT.description() + ")")
+                    .money(prorated));
+            return prorated;
         }
         SharedSavings.Benchmark.Pmpm pmpm = (SharedSavings.Benchmark.Pmpm) b;
         BigDecimal riskFactor = riskFactor(pmpm.riskAdjustment(), attribution.averageRiskScore());

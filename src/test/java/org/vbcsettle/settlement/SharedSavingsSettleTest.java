@@ -96,4 +96,41 @@ class SharedSavingsSettleTest {
         ArrangementResult r = SharedSavingsCalculator.settle(t, context(BigDecimal.ONE, ReportedFacts.NONE), Map.of());
         assertThat(r.metrics()).containsEntry("benchmark", "1483200");
     }
+
+    @Test
+    void totalBenchmarkIsProRatedForAnInterimPeriod() {
+        // annual total benchmark $48,000 for performance year 2024; Q1 settlement covers 3 of 12 months:
+        //   benchmark 48,000 × 3 / 12 = 12,000
+        // Q1 expenditure: c1 5,000 (m1, March) + c2r 3,000 (m2, February, replaces c2) = 8,000
+        // savings 4,000 = 33.3% ≥ 2%; composite 0.90 ≥ 0.80 → full 50% → 2,000 × 0.98 = 1,960; cap 20% × 12,000 = 2,400
+        SharedSavings total = new SharedSavings("ss", new SharedSavings.Benchmark.Total(Money.ofDollars(48_000)),
+                new MinimumRate.Fixed(new BigDecimal("0.02")), new BigDecimal("0.50"),
+                new SharedSavings.QualityRule("q1", new BigDecimal("0.80"), new BigDecimal("0.60")),
+                new BigDecimal("0.20"), new BigDecimal("0.02"), null, null, null);
+        org.vbcsettle.contract.Contract contract = new org.vbcsettle.contract.Contract("c", 1, "c", "payer", "provider",
+                LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31), List.of(total), null);
+        SettlementContext whole = context(BigDecimal.ONE, ReportedFacts.NONE);
+        SettlementInputs q1 = new SettlementInputs(Period.parse("2024-Q1"),
+                attributionOf(whole), claimsOf(), List.of(), ReportedFacts.NONE, BigDecimal.ONE);
+        ArrangementResult r = SharedSavingsCalculator.settle(total, SettlementContext.of(contract, q1), Map.of("q1", new BigDecimal("0.90")));
+        assertThat(r.metrics()).containsEntry("benchmark", "1200000").containsEntry("expenditure", "800000");
+        assertThat(r.amount()).isEqualTo(Money.ofDollars(1_960));
+
+        // the same contract settled for the whole year uses the annual total unchanged
+        SettlementInputs year = new SettlementInputs(Period.parse("2024"), attributionOf(whole), claimsOf(), List.of(),
+                ReportedFacts.NONE, BigDecimal.ONE);
+        ArrangementResult y = SharedSavingsCalculator.settle(total, SettlementContext.of(contract, year), Map.of("q1", new BigDecimal("0.90")));
+        assertThat(y.metrics()).containsEntry("benchmark", "4800000");
+    }
+
+    private static List<Attribution> attributionOf(SettlementContext ctx) {
+        return new ArrayList<>(ctx.attribution().memberMonths().values());
+    }
+
+    private static List<Claim> claimsOf() {
+        return List.of(
+                claim("c1", "m1", "2024-03-01", 5_000, Claim.Frequency.ORIGINAL, null),
+                claim("c2", "m2", "2024-02-10", 3_500, Claim.Frequency.ORIGINAL, null),
+                claim("c2r", "m2", "2024-02-10", 3_000, Claim.Frequency.REPLACEMENT, "c2"));
+    }
 }

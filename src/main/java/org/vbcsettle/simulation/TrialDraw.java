@@ -1,0 +1,166 @@
+package org.vbcsettle.simulation;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/**
+ * Draws one trial's performance year member by member and returns its aggregates. One instance per
+ * worker thread; it reuses its generators and counters across trials, so the member loop allocates
+ * nothing. A trial's draws depend only on (seed, trial index): three streams, one for the trial's
+ * systemic draws (trend, quality score, measure rates), one for members, one for episodes.
+ */
+final class TrialDraw {
+    static final int STREAM_SYSTEMIC = 0;
+    static final int STREAM_MEMBERS = 1;
+    static final int STREAM_EPISODES = 2;
+
+    private final SimulationModel m;
+    private final Rng systemic = Rng.forTrial(0, 0, STREAM_SYSTEMIC);
+    private final Rng rng = Rng.forTrial(0, 0, STREAM_MEMBERS);
+    private final Rng episodes = Rng.forTrial(0, 0, STREAM_EPISODES);
+
+    // per-trial counters and rates, reused across trials
+    private final double[] rate;
+    private final long[] num;
+    private final long[] den;
+    private final long[] excl;
+    private final long[] truncated;
+
+    TrialDraw(SimulationModel model) {
+        this.m = model;
+        int nm = model.measureIds.length;
+        rate = new double[nm];
+        num = new long[nm];
+        den = new long[nm];
+        excl = new long[nm];
+        truncated = new long[model.truncationCaps.length];
+    }
+
+    TrialFigures draw(long seed, int trial) {
+        systemic.reseed(seed, trial, STREAM_SYSTEMIC);
+        rng.reseed(seed, trial, STREAM_MEMBERS);
+        episodes.reseed(seed, trial, STREAM_EPISODES);
+
+        Scenario s = m.scenario;
+        // Systemic draws, always in the same order and always drawn, so that the member stream never shifts.
+        double trendRate = s.trend() + s.trendSd() * systemic.normal();
+        double trendFactor = Math.pow(Math.max(0.0, 1.0 + trendRate), s.trendYears());
+        BigDecimal score = null;
+        if (m.qualityScore != null) {
+            score = toScore(m.qualityScore.sample(systemic));
+        }
+        for (int j = 0; j < rate.length; j++) {
+            rate[j] = m.rates[j].sample(systemic);
+        }
+
+        java.util.Arrays.fill(num, 0);
+        java.util.Arrays.fill(den, 0);
+        java.util.Arrays.fill(excl, 0);
+        java.util.Arrays.fill(truncated, 0);
+        // annual dollars → dollars per enrolled month, trend included
+        final double perMonth = trendFactor / 12.0;
+
+        // The hot loop: counters in locals, parameters in final locals, samplers of one final class, so that
+        // the JIT keeps it in registers and inlines the draws. Nothing is allocated.
+        final Rng r = rng;
+        final double fullYearShare = m.fullYearShare;
+        final double churn = m.churn;
+        final FastSampler risk = m.riskSampler;
+        final boolean hasCost = m.hasCost;
+        final double noClaims = m.noClaims;
+        final double[] tierMax = m.tierMaxRisk;
+        final FastSampler[] severity = m.tierSamplers;
+        final double tailP = m.tailProbability;
+        final FastSampler tail = m.tailSampler;
+        final long[] caps = m.truncationCaps;
+        final long[] truncatedSums = truncated;
+        final int measures = rate.length;
+        final double[] eligible = m.eligible;
+        final double[] excludedBelow = m.excludedBelow;
+        final double[] rates = rate;
+        final long[] numerators = num;
+        final long[] denominators = den;
+        final long[] exclusions = excl;
+        long nMembers = 0;
+        long nMonths = 0;
+        long riskMonths = 0;
+        long claimsCents = 0;
+        for (int i = 0; i < m.members; i++) {
+            int months = 12;
+            if (fullYearShare < 1.0 && r.uniform() >= fullYearShare) {
+                months = 1 + r.nextInt(11);
+            }
+            // With churn the slot's year is split between two members: the first for `first` months, the
+            // one attributed in their place for the rest.
+            int first = months;
+            if (churn > 0.0 && months > 1 && r.uniform() < churn) {
+                first = 1 + r.nextInt(months - 1);
+            }
+            for (int seg = 0; seg < 2; seg++) {
+                int mm = seg == 0 ? first : months - first;
+                if (mm == 0) {
+                    break;
+                }
+                double riskScore = risk.sample(r);
+                // risk scores carry three decimals, as attribution files do
+                long riskMilli = (long) (riskScore * 1000.0 + 0.5);
+                nMembers++;
+                nMonths += mm;
+                riskMonths += riskMilli * mm;
+                if (hasCost) {
+                    double annual = 0.0;
+                    if (noClaims <= 0.0 || r.uniform() >= noClaims) {
+                        double rs = riskMilli * 0.001;
+                        int t = 0;
+                        while (rs > tierMax[t]) {
+                            t++;
+                        }
+                        annual = severity[t].sample(r);
+                    }
+                    if (tailP > 0.0 && r.uniform() < tailP) {
+                        annual += tail.sample(r);
+                    }
+                    long cents = Draws.toCents(annual * perMonth * mm);
+                    claimsCents += cents;
+                    for (int k = 0; k < caps.length; k++) {
+                        truncatedSums[k] += Math.min(cents, caps[k]);
+                    }
+                }
+                for (int j = 0; j < measures; j++) {
+                    double u = r.uniform();
+                    if (u < eligible[j]) {
+                        denominators[j]++;
+                        if (u < excludedBelow[j]) {
+                            exclusions[j]++;
+                        } else if (r.uniform() < rates[j]) {
+                            numerators[j]++;
+                        }
+                    }
+                }
+            }
+        }
+        long[][] spend = new long[m.episodeTypes.length][];
+        for (int k = 0; k < spend.length; k++) {
+            Scenario.EpisodeSpec e = m.episodeSpecs[k];
+            long n = e.count() != null ? e.count()
+                    : Draws.poisson(episodes, e.perThousandMemberYears() * nMonths / 12.0 / 1000.0);
+            if (n > ScenarioReader.MAX_EPISODES) {
+                throw new ScenarioException(s.source() + ": episodes." + m.episodeTypes[k]
+                        + ": drew " + n + " episodes in one trial, more than the bound of " + ScenarioReader.MAX_EPISODES);
+            }
+            long[] out = new long[(int) n];
+            for (int x = 0; x < out.length; x++) {
+                out[x] = Draws.toCents(e.cost().sample(episodes) * trendFactor);
+            }
+            spend[k] = out;
+        }
+        return new TrialFigures(nMembers, nMonths, riskMonths, claimsCents, truncated.clone(), trendRate, score,
+                num.clone(), den.clone(), excl.clone(), spend);
+    }
+
+    /** A drawn score as the 4-decimal figure a payer would report (half-even), within [0, 1]. */
+    static BigDecimal toScore(double d) {
+        double c = Math.max(0.0, Math.min(1.0, d));
+        return BigDecimal.valueOf(c).setScale(4, RoundingMode.HALF_EVEN);
+    }
+}
