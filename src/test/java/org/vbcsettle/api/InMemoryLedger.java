@@ -21,8 +21,8 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A ledger held in maps, for testing the HTTP layer alone (routing, auth, validation, errors): ids are
- * idempotency keys, statements are empty. The ledger's own behaviour is tested with the real ledger.
+ * A stand-in ledger held in maps, only for failures the real ledger cannot be made to show on demand (a
+ * ledger that never answers: {@link RequestTimeoutTest}). Every other API test runs on the real ledger.
  */
 class InMemoryLedger implements LedgerGateway {
 
