@@ -51,7 +51,8 @@ public final class ContractEntity extends EventSourcedBehavior<ContractCommand, 
 
     @Override
     public ContractState emptyState() {
-        return ContractState.empty(contractId);
+        // one instance for the entity's life, reused by every recovery: never mutated (see ContractState.template)
+        return ContractState.template(contractId);
     }
 
     @Override
@@ -69,7 +70,7 @@ public final class ContractEntity extends EventSourcedBehavior<ContractCommand, 
 
     @Override
     public EventHandler<ContractState, ContractEvent> eventHandler() {
-        return ContractState::evolve;
+        return (state, event) -> state.forEvolve().evolve(event);
     }
 
     @Override

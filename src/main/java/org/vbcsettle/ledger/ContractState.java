@@ -38,6 +38,8 @@ import java.util.TreeMap;
 public final class ContractState implements CborSerializable {
 
     private final String contractId;
+    // the entity's empty state: Akka keeps one instance and recovers into it again after every restart
+    private final boolean template;
     private final NavigableMap<Integer, Contract> versions = new TreeMap<>();
     private long sequence;
 
@@ -82,16 +84,40 @@ public final class ContractState implements CborSerializable {
     }
 
     public ContractState(String contractId) {
+        this(contractId, false);
+    }
+
+    private ContractState(String contractId, boolean template) {
         this.contractId = contractId;
+        this.template = template;
     }
 
     public static ContractState empty(String contractId) {
         return new ContractState(contractId);
     }
 
+    /**
+     * An empty state that refuses {@link #evolve}: the event-sourced behavior's empty state. Akka evaluates
+     * the empty state once per entity and starts every recovery from that same instance, including the
+     * recovery after a failed journal write; a mutable empty state would then still hold what the failed
+     * incarnation applied, and the replay would apply every event a second time. The entity evolves
+     * {@link #forEvolve()} instead, which is a fresh state when this is the template.
+     */
+    public static ContractState template(String contractId) {
+        return new ContractState(contractId, true);
+    }
+
+    /** The state to apply the next event to: this one, or a fresh empty one in place of the template. */
+    public ContractState forEvolve() {
+        return template ? new ContractState(contractId) : this;
+    }
+
     // ---------------------------------------------------------------- evolve
 
     public ContractState evolve(ContractEvent event) {
+        if (template) {
+            throw new IllegalStateException("the empty state of contract " + contractId + " is shared; evolve forEvolve() instead");
+        }
         if (event instanceof ContractEvent.ContractRegistered e) {
             putVersion(e.contract());
         } else if (event instanceof ContractEvent.ContractAmended e) {
