@@ -17,6 +17,9 @@ import java.util.Map;
  * @param quality         quality rates and composite (null when the contract has no quality arrangement)
  * @param payoutsSoFar    sum of payouts issued for the performance period (all statuses)
  * @param projectedSettlement the performance period settled now (kind PROJECTED); null if not computable
+ * @param arrangements    per arrangement of that projected statement, in contract order: spend against
+ *                        benchmark and the MSR, quality rates against targets, episodes against target price,
+ *                        the projected amount (empty when the projection is not computable)
  * @param notes           why a figure is missing (e.g. a calculator error)
  * @param asOfSequence    ledger event sequence number the figures reflect
  */
@@ -36,11 +39,13 @@ public record RunningTotals(
         QualityTotals quality,
         Money payoutsSoFar,
         Money projectedSettlement,
+        List<ArrangementTotals> arrangements,
         List<String> notes,
         long asOfSequence) implements CborSerializable {
 
     public RunningTotals {
         paidByType = Map.copyOf(paidByType);
+        arrangements = arrangements == null ? List.of() : List.copyOf(arrangements);
         notes = List.copyOf(notes);
     }
 

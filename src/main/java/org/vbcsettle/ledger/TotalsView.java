@@ -74,6 +74,7 @@ final class TotalsView {
         RunningTotals.EpisodeTotals episodes = null;
         RunningTotals.QualityTotals quality = null;
         Money projected = null;
+        List<ArrangementTotals> arrangements = List.of();
         List<Claim> effective = null;
         if (Triggers.hasBundledPayment(contract)) {
             try {
@@ -95,12 +96,13 @@ final class TotalsView {
                     effective != null ? effective : state.effectiveClaims(), state.qualityEventRecords(),
                     state.lastServiceDate(), state.paidThrough(), state.sequence());
             projected = s.total();
+            arrangements = ProjectedFigures.of(contract, s);
         } catch (RuntimeException e) {
             notes.add("projected settlement not available: " + e.getMessage());
         }
         RunningTotals totals = new RunningTotals(state.contractId(), contract.versionOrDefault(), period.id(), period.start(),
                 period.end(), memberMonths, claims, paidMoney, pmpm, paidByType, truncated, episodes, quality,
-                state.paidSoFar(perf.id()), projected, notes, state.sequence());
+                state.paidSoFar(perf.id()), projected, arrangements, notes, state.sequence());
         state.cacheDerived(cacheKey, totals);
         return totals;
     }

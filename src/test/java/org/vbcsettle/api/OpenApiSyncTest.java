@@ -109,6 +109,25 @@ class OpenApiSyncTest {
         }
     }
 
+    /** The totals a provider reads are documented field by field (top level and per arrangement). */
+    @Test
+    void totals_fields_are_the_documented_ones() throws Exception {
+        JsonNode schemas = document().path("components").path("schemas");
+        JsonNode totals = api.get("/v1/contracts/acme-2024/totals", ADMIN).json();
+        assertThat(names(totals)).containsExactlyInAnyOrderElementsOf(names(schemas.path("Totals").path("properties")));
+        JsonNode arrangement = totals.path("arrangements").get(0);
+        assertThat(arrangement.path("arrangementId").asText()).isEqualTo("hedis");
+        assertThat(names(arrangement)).containsExactlyInAnyOrderElementsOf(names(schemas.path("ArrangementTotals").path("properties")));
+        assertThat(names(arrangement.path("quality"))).containsExactlyInAnyOrderElementsOf(
+                names(schemas.path("ArrangementTotals").path("properties").path("quality").path("properties")));
+    }
+
+    static List<String> names(JsonNode object) {
+        List<String> out = new ArrayList<>();
+        object.fieldNames().forEachRemaining(out::add);
+        return out;
+    }
+
     @Test
     void the_served_document_is_the_resource() throws Exception {
         TestApi.Reply r = api.get("/v1/openapi.yaml", ADMIN);

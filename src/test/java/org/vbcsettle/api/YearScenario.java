@@ -180,6 +180,35 @@ final class YearScenario {
         // paid claims in effect: 20,000 + 4,000 + 1,000 + 26,000 + 1,500 = $52,500.00
         assertThat(totals.path("paidClaims").asLong()).isEqualTo(52_500_00L);
         assertThat(totals.path("projectedSettlement").asLong()).isEqualTo(2_415_00L);
+        // per arrangement of the projection, as the provider sees it. Quality: CBP 6 of 7 eligible =
+        // 0.8571428571 against tiers 0.50 / 0.90 (only the first reached: not met), 7 ≥ minimum 4 → scored;
+        // composite 0.500000 ≥ minimum 0.50 → met; bonus $595.00.
+        JsonNode qa = arrangement(totals, "quality");
+        assertThat(qa.path("projectedEarned").asLong()).isEqualTo(595_00L);
+        JsonNode cbp = qa.path("quality").path("measures").get(0);
+        assertThat(cbp.path("measureId").asText()).isEqualTo("CBP");
+        assertThat(cbp.path("rate").asText()).isEqualTo("0.8571428571");
+        assertThat(cbp.path("tierThresholds").toString()).isEqualTo("[\"0.5\",\"0.9\"]"); // as the contract loader read them
+        assertThat(cbp.path("numerator").asLong()).isEqualTo(6);
+        assertThat(cbp.path("eligible").asLong()).isEqualTo(7);
+        assertThat(cbp.path("scored").asBoolean()).isTrue();
+        assertThat(cbp.path("met").asBoolean()).isFalse();
+        assertThat(qa.path("quality").path("composite").asText()).isEqualTo("0.500000");
+        assertThat(qa.path("quality").path("compositeMet").asBoolean()).isTrue();
+        // bundle, the year settled now: 2 episodes, both windows (to 05-03 and 09-10) end inside the year so
+        // both count as closed, episode 1 under target; target 2 × $27,160.00 = $54,320.00, spend
+        // 25,000 + 27,500 = $52,500.00, reconciliation $1,820.00. (The "episodes" block is as of the data's
+        // paid-through date 08-05 instead: episode 2 still open.)
+        JsonNode bundle = arrangement(totals, "bundle").path("bundle");
+        assertThat(bundle.path("episodes").asInt()).isEqualTo(2);
+        assertThat(bundle.path("closed").asInt()).isEqualTo(2);
+        assertThat(bundle.path("open").asInt()).isEqualTo(0);
+        assertThat(totals.path("episodes").path("open").asInt()).isEqualTo(1);
+        assertThat(totals.path("episodes").path("closed").asInt()).isEqualTo(1);
+        assertThat(bundle.path("closedUnderTarget").asInt()).isEqualTo(1);
+        assertThat(bundle.path("target").asLong()).isEqualTo(54_320_00L);
+        assertThat(bundle.path("spend").asLong()).isEqualTo(52_500_00L);
+        assertThat(bundle.path("reconciliation").asLong()).isEqualTo(1_820_00L);
 
         long[] expectedTotals = {2_310_00, 2_120_00, 2_270_00, 2_415_00};
         long[] expectedPayouts = {367_50, 0, 0, 78_75};

@@ -67,6 +67,23 @@ class LedgerSettlementTest {
         assertThat(advance.key()).isEqualTo("Q|quality.qi.CBP.met|2024");
         assertThat(advance.amount()).isEqualTo(Money.ofDollars(8_000));
         assertThat(advance.status()).isEqualTo(Payout.Status.TRIGGERED);
+        // the totals show the measure against its target and the composite against the gate:
+        // CBP rate 2 ÷ 3 = 0.6666666667 (10 decimals half-even) ≥ target 0.60; eligible 3 ≥ minimum 2 → met;
+        // composite 1 × 1 point ÷ weight 1 = 1.000000 (6 decimals) ≥ minimum 0.5; bonus the whole pool $10,000
+        RunningTotals qt = kit.<LedgerReplies.TotalsReply>runCommand(r -> new ContractCommand.GetTotals(null, r)).reply().totals();
+        assertThat(qt.arrangements()).hasSize(1);
+        ArrangementTotals qa = qt.arrangements().get(0);
+        assertThat(qa.arrangementId()).isEqualTo("qi");
+        assertThat(qa.projectedEarned()).isEqualTo(Money.ofDollars(10_000));
+        assertThat(qa.sharedSavings()).isNull();
+        assertThat(qa.bundle()).isNull();
+        assertThat(qa.quality().measures()).containsExactly(new ArrangementTotals.Measure("CBP", "0.6666666667", "0.60",
+                List.of(), false, 2, 3, 2, true, true));
+        assertThat(qa.quality().composite()).isEqualTo("1.000000");
+        assertThat(qa.quality().minimumComposite()).isEqualTo("0.5");
+        assertThat(qa.quality().compositeMet()).isTrue();
+        assertThat(qa.quality().bonus()).isEqualTo(Money.ofDollars(10_000));
+        assertThat(qt.payoutsSoFar()).isEqualTo(Money.ofDollars(8_000));
         // met again by more numerators: the trigger never pays twice
         assertThat(record(kit, quality("n3", "m3", QualityEvent.Kind.NUMERATOR)).payouts()).isEmpty();
 
@@ -159,6 +176,14 @@ class LedgerSettlementTest {
         assertThat(t.episodes().closedTarget()).isEqualTo(Money.ofDollars(20_000));
         assertThat(t.projectedSettlement()).isEqualTo(Money.ofDollars(7_000));
         assertThat(t.payoutsSoFar()).isEqualTo(Money.ofCents(5_600_00));
+        // per arrangement: 1 episode, closed, under target; target $20,000, spend $13,000 (no winsorization
+        // bounds: winsorized = spend), reconciliation 20,000 − 13,000 = $7,000, no quality adjustment
+        assertThat(t.arrangements()).hasSize(1);
+        ArrangementTotals bt = t.arrangements().get(0);
+        assertThat(bt.arrangementId()).isEqualTo("bp");
+        assertThat(bt.projectedEarned()).isEqualTo(Money.ofDollars(7_000));
+        assertThat(bt.bundle()).isEqualTo(new ArrangementTotals.Bundle(1, 1, 0, 1, Money.ofDollars(20_000),
+                Money.ofDollars(13_000), Money.ofDollars(13_000), Money.ofDollars(7_000), Money.ZERO));
 
         // a late claim in the window raises spend to $25,000: final = 20,000 − 25,000 = −$5,000
         // (within the 50% stop-loss); true-up = −5,000 − 5,600 = −$10,600.00
@@ -240,6 +265,24 @@ class LedgerSettlementTest {
         assertThat(t.projectedSettlement()).isEqualTo(Money.ofDollars(53_750));
         assertThat(t.payoutsSoFar()).isEqualTo(Money.ofCents(19_218_75));
         assertThat(t.notes()).isEmpty();
+        // spend against benchmark, as the projection computed it: benchmark $120,000.00, expenditure $12,500.00,
+        // savings $107,500.00, rate 107,500 ÷ 120,000 = 0.89583333… → 0.8958333333 (10 decimals half-even)
+        // ≥ MSR 0.02 → met; no quality rule → final sharing rate 0.50; earned $53,750; 120 member-months
+        // of 10 members
+        assertThat(t.arrangements()).hasSize(1);
+        ArrangementTotals.Savings sv = t.arrangements().get(0).sharedSavings();
+        assertThat(t.arrangements().get(0).projectedEarned()).isEqualTo(Money.ofDollars(53_750));
+        assertThat(sv.benchmark()).isEqualTo(Money.ofDollars(120_000));
+        assertThat(sv.expenditure()).isEqualTo(Money.ofDollars(12_500));
+        assertThat(sv.savings()).isEqualTo(Money.ofDollars(107_500));
+        assertThat(sv.savingsRate()).isEqualTo("0.8958333333");
+        assertThat(sv.minimumSavingsRate()).isEqualTo("0.02");
+        assertThat(sv.minimumSavingsRateMet()).isTrue();
+        assertThat(sv.finalSharingRate()).isEqualTo("0.50");
+        assertThat(sv.earned()).isEqualTo(Money.ofDollars(53_750));
+        assertThat(sv.minimumLossRate()).isNull();
+        assertThat(sv.memberMonths()).isEqualTo(120);
+        assertThat(sv.assignedBeneficiaries()).isEqualTo(10);
 
         // final: expenditure 5,000 + 5,000 = 10,000, benchmark 120,000, earned 110,000 × 50% = $55,000;
         // true-up 55,000 − 19,218.75 = $35,781.25; payouts of 2024 sum to 55,000
