@@ -545,9 +545,13 @@ public final class ContractDecider {
             triggerPayouts = allTriggers(state, contract, claims);
             triggerPayouts.forEach(p -> events.add(new ContractEvent.PayoutTriggered(p)));
         }
+        // an interim statement sees the claims paid by its settlement date only: its completion factor already
+        // estimates the rest, counting later-paid claims too would count them twice. The final (after run-out)
+        // takes every claim, and its true-up makes the period's payouts sum to it whatever the interims paid.
+        List<Claim> statementClaims = cmd.kind() == Statement.Kind.INTERIM ? state.effectiveClaimsPaidBy(cmd.asOf()) : claims;
         Statement statement;
         try {
-            SettlementInputs in = new SettlementInputs(period, List.copyOf(state.attributionRecords()), claims,
+            SettlementInputs in = new SettlementInputs(period, List.copyOf(state.attributionRecords()), statementClaims,
                     List.copyOf(state.qualityEventRecords()), cmd.reported(), completion);
             statement = ContractSettlement.settle(contract, in, cmd.kind(), state.sequence());
         } catch (RuntimeException e) {

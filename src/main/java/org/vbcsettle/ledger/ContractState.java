@@ -340,6 +340,38 @@ public final class ContractState implements CborSerializable {
         return out;
     }
 
+    /**
+     * The claims in effect as the ledger stood on {@code asOf} by paid date: only records paid on or before
+     * it (a record without a paid date counts), each chain resolved to its latest such record, voids dropped.
+     * A replacement paid after {@code asOf} therefore leaves the claim it replaces in effect, and a claim paid
+     * after it is not there yet. For interim settlements, whose completion factor already estimates what is
+     * not yet paid. O(records × chain length).
+     */
+    public List<Claim> effectiveClaimsPaidBy(LocalDate asOf) {
+        int day = (int) asOf.toEpochDay();
+        List<Claim> out = new ArrayList<>();
+        for (LedgerClaim c : claims.values()) {
+            if (c.isVoid() || !paidBy(c, day)) {
+                continue;
+            }
+            boolean head = true;
+            for (String next = replacedBy.get(c.id()); next != null; next = replacedBy.get(next)) {
+                if (paidBy(claims.get(next), day)) {
+                    head = false;
+                    break;
+                }
+            }
+            if (head) {
+                out.add(c.toEffectiveClaim());
+            }
+        }
+        return out;
+    }
+
+    private static boolean paidBy(LedgerClaim c, int epochDay) {
+        return c.paidDate() == null || c.paidDate() <= epochDay;
+    }
+
     public LocalDate paidThrough() {
         return paidThrough;
     }

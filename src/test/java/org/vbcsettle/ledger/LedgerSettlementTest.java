@@ -292,4 +292,68 @@ class LedgerSettlementTest {
         assertThat(fin.reply().payout().amount()).isEqualTo(Money.ofCents(35_781_25));
         LedgerInvariants.check(kit.getState());
     }
+
+    private static Claim paid(String id, String member, LocalDate from, LocalDate paidDate, long cents,
+                              Claim.Frequency frequency, String replaces) {
+        return new Claim(id, member, Claim.ClaimType.PROFESSIONAL, from, from, paidDate, Money.ofCents(cents), null, null, null,
+                null, "1234567890", frequency, replaces);
+    }
+
+    @Test
+    void anInterimSettlementCountsOnlyTheClaimsPaidByItsDateAndTheFinalCountsThemAll() {
+        // PMPM benchmark $1,000, MSR 2%, sharing 50%, cap 50% of benchmark, truncation $5,000, no
+        // sequestration; withhold 25%; completion factors 0 months → 0.80, 3 → 0.95
+        org.vbcsettle.contract.SharedSavings ss = new org.vbcsettle.contract.SharedSavings("ss",
+                new org.vbcsettle.contract.SharedSavings.Benchmark.Pmpm(Money.ofDollars(1_000), null, null, null),
+                new org.vbcsettle.contract.MinimumRate.Fixed(new java.math.BigDecimal("0.02")), new java.math.BigDecimal("0.50"),
+                null, new java.math.BigDecimal("0.50"), java.math.BigDecimal.ZERO, Money.ofDollars(5_000), null, null);
+        Contract c = new Contract("D", 1, "ACO D", "Payer", "Provider", Fixtures.START, Fixtures.END, List.of(ss),
+                Fixtures.sharedSavings("D", 1).settlement());
+        var kit = entity(c);
+        List<org.vbcsettle.settlement.Attribution> members = new java.util.ArrayList<>();
+        for (int m = 1; m <= 10; m++) {
+            for (int month = 1; month <= 12; month++) {
+                members.add(Fixtures.attribution("t" + m + "-" + month, "m" + m, month));
+            }
+        }
+        kit.<LedgerReplies.BatchResult>runCommand(r -> new ContractCommand.AttributeMembers(members, r)); // 120 member-months
+        LocalDate asOf = LocalDate.of(2024, 7, 15);
+        var batch = kit.<LedgerReplies.BatchResult>runCommand(r -> new ContractCommand.RecordClaims(List.of(
+                paid("c1", "m1", LocalDate.of(2024, 1, 5), LocalDate.of(2024, 1, 25), 4_000_00, Claim.Frequency.ORIGINAL, null),
+                paid("c2", "m2", LocalDate.of(2024, 3, 5), LocalDate.of(2024, 3, 25), 2_000_00, Claim.Frequency.ORIGINAL, null),
+                paid("c5", "m4", LocalDate.of(2024, 5, 10), null, 2_000_00, Claim.Frequency.ORIGINAL, null), // no paid date: counts
+                paid("c3", "m3", LocalDate.of(2024, 6, 20), LocalDate.of(2024, 7, 18), 4_000_00, Claim.Frequency.ORIGINAL, null),
+                paid("c1r", "m1", LocalDate.of(2024, 1, 5), LocalDate.of(2024, 7, 20), 1_000_00, Claim.Frequency.REPLACEMENT, "c1"),
+                paid("c6", "m5", LocalDate.of(2024, 4, 2), LocalDate.of(2024, 7, 15), 0, Claim.Frequency.ORIGINAL, null),
+                paid("c6v", "m5", LocalDate.of(2024, 4, 2), LocalDate.of(2024, 7, 16), 0, Claim.Frequency.VOID, "c6")), r)).reply();
+        assertThat(batch.accepted()).isEqualTo(7);
+
+        // Q2 as of 2024-07-15, 0 months of run-out → factor 0.80. Year to date: 60 member-months → benchmark
+        // $60,000. Claims paid by 07-15: c1 $4,000 (its replacement c1r is paid 07-20, later: c1 is still in
+        // effect), c2 $2,000, c5 $2,000 (no paid date), c6 $0 (paid 07-15 itself; its void comes 07-16);
+        // not c3 (paid 07-18). Expenditure (4,000 + 2,000 + 2,000) / 0.80 = $10,000; savings $50,000 =
+        // 83.3% ≥ 2%; earned 50,000 × 50% = $25,000 (cap $30,000). Payout 25,000 × 0.75 = $18,750.00.
+        // (Counting every claim in effect instead: 1,000 + 2,000 + 2,000 + 4,000 = 9,000 / 0.80 = 11,250,
+        // earned $24,375: the late claims counted on top of the completion factor's estimate of them.)
+        var q2 = settle(kit, "2024-Q2", Statement.Kind.INTERIM, asOf);
+        assertThat(q2.reply().error()).isNull();
+        assertThat(q2.reply().statement().arrangements().get(0).metrics().get("expenditure")).isEqualTo("1000000");
+        assertThat(q2.reply().statement().total()).isEqualTo(Money.ofDollars(25_000));
+        assertThat(q2.reply().payout().amount()).isEqualTo(Money.ofCents(18_750_00));
+
+        // final (after run-out, factor 1): every claim in effect: c1r 1,000 + c2 2,000 + c5 2,000 + c3 4,000
+        // (c6 voided) = $9,000; benchmark 120 × 1,000 = $120,000; savings 111,000; earned $55,500;
+        // true-up 55,500 − 18,750 = $36,750.00; the payouts of 2024 sum to 18,750 + 36,750 = 55,500 = final
+        var fin = settle(kit, "2024", Statement.Kind.FINAL, LocalDate.of(2025, 4, 1));
+        assertThat(fin.reply().error()).isNull();
+        assertThat(fin.reply().statement().arrangements().get(0).metrics().get("expenditure")).isEqualTo("900000");
+        assertThat(fin.reply().statement().total()).isEqualTo(Money.ofDollars(55_500));
+        assertThat(fin.reply().payout().amount()).isEqualTo(Money.ofCents(36_750_00));
+        long sum = 0;
+        for (Payout p : kit.getState().payouts()) {
+            sum += p.amount().cents();
+        }
+        assertThat(sum).isEqualTo(55_500_00);
+        LedgerInvariants.check(kit.getState());
+    }
 }
