@@ -40,24 +40,22 @@ public final class LedgerAdapter implements LedgerGateway {
         });
     }
 
+    /** The ledger's reason code decides the status: unknown 404, conflicting or out of order 409, the rest 422. */
     static Throwable translate(Throwable thrown) {
         Throwable t = ErrorHandling.unwrap(thrown);
         if (t instanceof LedgerRejection r) {
             String m = r.getMessage();
-            if (r.isUnknownContract()) {
-                return Problem.notFound(m).failure();
+            switch (r.reason()) {
+                case UNKNOWN_CONTRACT:
+                case UNKNOWN_PAYOUT:
+                    return Problem.notFound(m).failure();
+                case CONFLICT:
+                case FORBIDDEN_TRANSITION:
+                    return Problem.conflict(m).failure();
+                case INVALID:
+                default:
+                    return new Problem(Problem.TYPE_BASE + "ledger-refused", "Refused by the ledger", 422, m, null, List.of()).failure();
             }
-            String lower = m.toLowerCase(Locale.ROOT);
-            if (lower.contains("has no payout")) {
-                return Problem.notFound(m).failure();
-            }
-            // the ledger's state forbids it now: already registered, version not higher, period closed,
-            // payout status out of order
-            if (lower.contains("already registered") || lower.contains("amendment version") || lower.contains("is closed")
-                    || (lower.startsWith("payout ") && lower.contains("; it must be"))) {
-                return Problem.conflict(m).failure();
-            }
-            return new Problem(Problem.TYPE_BASE + "ledger-refused", "Refused by the ledger", 422, m, null, List.of()).failure();
         }
         return t;
     }

@@ -73,7 +73,7 @@ public final class ContractDecider {
             try {
                 return Decision.reply(new LedgerReplies.TotalsReply(TotalsView.compute(state, c.periodId()), null));
             } catch (IllegalArgumentException e) {
-                return Decision.reply(new LedgerReplies.TotalsReply(null, e.getMessage()));
+                return Decision.reply(new LedgerReplies.TotalsReply(null, LedgerReplies.Refusal.invalid(e.getMessage())));
             }
         } else if (command instanceof ContractCommand.Settle c) {
             return settle(state, c);
@@ -87,8 +87,12 @@ public final class ContractDecider {
         throw new IllegalArgumentException("unknown command " + command.getClass());
     }
 
-    private static String notRegistered(ContractState state) {
-        return "contract " + state.contractId() + " is not registered";
+    private static LedgerReplies.Refusal notRegistered(ContractState state) {
+        return notRegistered(state, "");
+    }
+
+    private static LedgerReplies.Refusal notRegistered(ContractState state, String what) {
+        return LedgerReplies.Refusal.unknownContract("contract " + state.contractId() + " is not registered" + what);
     }
 
     // ---------------------------------------------------------------- terms
@@ -124,14 +128,14 @@ public final class ContractDecider {
     private static Decision register(ContractState state, Contract c) {
         String error = checkTerms(state, c);
         if (error != null) {
-            return Decision.reply(new LedgerReplies.ContractReply(null, error));
+            return Decision.reply(new LedgerReplies.ContractReply(null, LedgerReplies.Refusal.invalid(error)));
         }
         if (state.isRegistered()) {
             if (state.contractVersion(c.versionOrDefault()) != null && state.contractVersion(c.versionOrDefault()).equals(c)) {
                 return Decision.reply(new LedgerReplies.ContractReply(state.currentContract(), null)); // resent
             }
-            return Decision.reply(new LedgerReplies.ContractReply(null, "contract " + c.id() + " is already registered (version "
-                    + state.currentContract().versionOrDefault() + "); amend it with a higher version instead"));
+            return Decision.reply(new LedgerReplies.ContractReply(null, LedgerReplies.Refusal.conflict("contract " + c.id() + " is already registered (version "
+                    + state.currentContract().versionOrDefault() + "); amend it with a higher version instead")));
         }
         return new Decision(List.of(new ContractEvent.ContractRegistered(c)), new LedgerReplies.ContractReply(c, null));
     }
@@ -142,15 +146,15 @@ public final class ContractDecider {
         }
         String error = checkTerms(state, c);
         if (error != null) {
-            return Decision.reply(new LedgerReplies.ContractReply(null, error));
+            return Decision.reply(new LedgerReplies.ContractReply(null, LedgerReplies.Refusal.invalid(error)));
         }
         int current = state.currentContract().versionOrDefault();
         if (c.versionOrDefault() == current && state.currentContract().equals(c)) {
             return Decision.reply(new LedgerReplies.ContractReply(c, null)); // resent
         }
         if (c.versionOrDefault() <= current) {
-            return Decision.reply(new LedgerReplies.ContractReply(null, "contract " + c.id() + ": amendment version "
-                    + c.versionOrDefault() + " must be higher than the current version " + current));
+            return Decision.reply(new LedgerReplies.ContractReply(null, LedgerReplies.Refusal.conflict("contract " + c.id() + ": amendment version "
+                    + c.versionOrDefault() + " must be higher than the current version " + current)));
         }
         return new Decision(List.of(new ContractEvent.ContractAmended(c)), new LedgerReplies.ContractReply(c, null));
     }
@@ -160,10 +164,10 @@ public final class ContractDecider {
     private static Decision recordClaims(ContractState state, List<Claim> claims) {
         int n = claims == null ? 0 : claims.size();
         if (!state.isRegistered()) {
-            return Decision.reply(LedgerReplies.BatchResult.refused(n, notRegistered(state) + ": claims refused"));
+            return Decision.reply(LedgerReplies.BatchResult.refused(n, notRegistered(state, ": claims refused")));
         }
         if (n > MAX_BATCH) {
-            return Decision.reply(LedgerReplies.BatchResult.refused(n, "batch of " + n + " claims is larger than the limit of " + MAX_BATCH));
+            return Decision.reply(LedgerReplies.BatchResult.refused(n, LedgerReplies.Refusal.invalid("batch of " + n + " claims is larger than the limit of " + MAX_BATCH)));
         }
         LinkedHashMap<String, LedgerClaim> accepted = new LinkedHashMap<>();
         Map<String, String> replacedInBatch = new HashMap<>();
@@ -362,10 +366,10 @@ public final class ContractDecider {
     private static Decision attribute(ContractState state, List<Attribution> records) {
         int n = records == null ? 0 : records.size();
         if (!state.isRegistered()) {
-            return Decision.reply(LedgerReplies.BatchResult.refused(n, notRegistered(state) + ": attribution refused"));
+            return Decision.reply(LedgerReplies.BatchResult.refused(n, notRegistered(state, ": attribution refused")));
         }
         if (n > MAX_BATCH) {
-            return Decision.reply(LedgerReplies.BatchResult.refused(n, "batch of " + n + " attribution records is larger than the limit of " + MAX_BATCH));
+            return Decision.reply(LedgerReplies.BatchResult.refused(n, LedgerReplies.Refusal.invalid("batch of " + n + " attribution records is larger than the limit of " + MAX_BATCH)));
         }
         LinkedHashMap<String, Attribution> accepted = new LinkedHashMap<>();
         List<RecordError> errors = new ArrayList<>();
@@ -409,10 +413,10 @@ public final class ContractDecider {
     private static Decision recordQuality(ContractState state, List<QualityEvent> records) {
         int n = records == null ? 0 : records.size();
         if (!state.isRegistered()) {
-            return Decision.reply(LedgerReplies.BatchResult.refused(n, notRegistered(state) + ": quality events refused"));
+            return Decision.reply(LedgerReplies.BatchResult.refused(n, notRegistered(state, ": quality events refused")));
         }
         if (n > MAX_BATCH) {
-            return Decision.reply(LedgerReplies.BatchResult.refused(n, "batch of " + n + " quality events is larger than the limit of " + MAX_BATCH));
+            return Decision.reply(LedgerReplies.BatchResult.refused(n, LedgerReplies.Refusal.invalid("batch of " + n + " quality events is larger than the limit of " + MAX_BATCH)));
         }
         Set<String> measures = new HashSet<>();
         for (Arrangement a : state.currentContract().arrangements()) {
@@ -524,7 +528,7 @@ public final class ContractDecider {
                 return settleError("contract " + state.contractId() + " has no interim settlements (settlement.interimSettlements is false)");
             }
             if (state.isClosed(year)) {
-                return settleError("performance period " + year + " is closed by its final settlement; no more interim settlements");
+                return settleError(LedgerReplies.Refusal.conflict("performance period " + year + " is closed by its final settlement; no more interim settlements"));
             }
             Period q = Period.parse(cmd.periodId());
             if (q.end().isBefore(perf.start()) || q.start().isAfter(perf.end())) {
@@ -591,7 +595,11 @@ public final class ContractDecider {
     }
 
     private static Decision settleError(String message) {
-        return Decision.reply(new LedgerReplies.SettlementReply(null, null, List.of(), false, message));
+        return settleError(LedgerReplies.Refusal.invalid(message));
+    }
+
+    private static Decision settleError(LedgerReplies.Refusal refusal) {
+        return Decision.reply(new LedgerReplies.SettlementReply(null, null, List.of(), false, refusal));
     }
 
     // ---------------------------------------------------------------- payouts
@@ -599,17 +607,18 @@ public final class ContractDecider {
     private static Decision changePayoutStatus(ContractState state, String key, Payout.Status status) {
         Payout p = key == null ? null : state.payout(key);
         if (p == null) {
-            return Decision.reply(new LedgerReplies.PayoutReply(null, "contract " + state.contractId() + " has no payout '" + key + "'"));
+            return Decision.reply(new LedgerReplies.PayoutReply(null, new LedgerReplies.Refusal(LedgerRejection.Reason.UNKNOWN_PAYOUT,
+                    "contract " + state.contractId() + " has no payout '" + key + "'")));
         }
         if (status == null || status == Payout.Status.TRIGGERED) {
-            return Decision.reply(new LedgerReplies.PayoutReply(null, "payout " + key + ": status must be APPROVED, DISBURSED or ACKNOWLEDGED"));
+            return Decision.reply(new LedgerReplies.PayoutReply(null, LedgerReplies.Refusal.invalid("payout " + key + ": status must be APPROVED, DISBURSED or ACKNOWLEDGED")));
         }
         if (p.status() == status) {
             return Decision.reply(new LedgerReplies.PayoutReply(p, null)); // repeated: no-op
         }
         if (p.status() != status.previous()) {
-            return Decision.reply(new LedgerReplies.PayoutReply(null, "payout " + key + " is " + p.status() + "; it must be "
-                    + status.previous() + " before it can be " + status));
+            return Decision.reply(new LedgerReplies.PayoutReply(null, new LedgerReplies.Refusal(LedgerRejection.Reason.FORBIDDEN_TRANSITION,
+                    "payout " + key + " is " + p.status() + "; it must be " + status.previous() + " before it can be " + status)));
         }
         return new Decision(List.of(new ContractEvent.PayoutStatusChanged(key, status)),
                 new LedgerReplies.PayoutReply(p.withStatus(status), null));

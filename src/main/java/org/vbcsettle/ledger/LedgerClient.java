@@ -49,7 +49,7 @@ public final class LedgerClient {
 
     public CompletionStage<Contract> registerContract(Contract contract) {
         if (contract == null) {
-            return CompletableFuture.failedFuture(new LedgerRejection(null, "contract terms are required"));
+            return CompletableFuture.failedFuture(new LedgerRejection(null, LedgerRejection.Reason.INVALID, "contract terms are required"));
         }
         return ask(contract.id(), (ActorRef<LedgerReplies.ContractReply> r) -> new ContractCommand.RegisterContract(contract, r))
                 .thenApply(r -> ok(contract.id(), r).contract());
@@ -57,7 +57,7 @@ public final class LedgerClient {
 
     public CompletionStage<Contract> amendContract(Contract contract) {
         if (contract == null) {
-            return CompletableFuture.failedFuture(new LedgerRejection(null, "contract terms are required"));
+            return CompletableFuture.failedFuture(new LedgerRejection(null, LedgerRejection.Reason.INVALID, "contract terms are required"));
         }
         return ask(contract.id(), (ActorRef<LedgerReplies.ContractReply> r) -> new ContractCommand.AmendContract(contract, r))
                 .thenApply(r -> ok(contract.id(), r).contract());
@@ -183,15 +183,15 @@ public final class LedgerClient {
 
     private <R extends LedgerReplies.Reply> CompletionStage<R> ask(String contractId, Function<ActorRef<R>, ContractCommand> command) {
         if (contractId == null || contractId.isBlank()) {
-            return CompletableFuture.failedFuture(new LedgerRejection(contractId, "contract id is required"));
+            return CompletableFuture.failedFuture(new LedgerRejection(contractId, LedgerRejection.Reason.INVALID, "contract id is required"));
         }
         EntityRef<ContractCommand> ref = sharding.entityRefFor(ContractEntity.TYPE_KEY, contractId);
         return ref.ask(command::apply, askTimeout);
     }
 
     private static <R extends LedgerReplies.Reply> R ok(String contractId, R reply) {
-        if (reply.error() != null) {
-            throw new LedgerRejection(contractId, reply.error());
+        if (reply.refusal() != null) {
+            throw new LedgerRejection(contractId, reply.refusal());
         }
         return reply;
     }

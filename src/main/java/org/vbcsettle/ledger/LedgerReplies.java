@@ -6,20 +6,45 @@ import org.vbcsettle.settlement.Statement;
 import java.util.List;
 
 /**
- * Replies of the contract ledger. {@code error} is null on success; otherwise it says what was refused
- * and why, naming the record or field. {@link LedgerClient} turns an error into a failed stage.
+ * Replies of the contract ledger. {@code refusal} is null on success; otherwise its reason code and a
+ * message saying what was refused and why, naming the record or field. {@link LedgerClient} turns a
+ * refusal into a failed stage ({@link LedgerRejection}).
  */
 public final class LedgerReplies {
 
     private LedgerReplies() {
     }
 
-    /** Any reply that may carry a whole-command refusal. */
-    public interface Reply extends CborSerializable {
-        String error();
+    /** Why a whole command was refused. */
+    public record Refusal(LedgerRejection.Reason reason, String message) implements CborSerializable {
+        public Refusal {
+            reason = reason == null ? LedgerRejection.Reason.INVALID : reason;
+        }
+
+        static Refusal invalid(String message) {
+            return new Refusal(LedgerRejection.Reason.INVALID, message);
+        }
+
+        static Refusal unknownContract(String message) {
+            return new Refusal(LedgerRejection.Reason.UNKNOWN_CONTRACT, message);
+        }
+
+        static Refusal conflict(String message) {
+            return new Refusal(LedgerRejection.Reason.CONFLICT, message);
+        }
     }
 
-    public record ContractReply(Contract contract, String error) implements Reply {
+    /** Any reply that may carry a whole-command refusal. */
+    public interface Reply extends CborSerializable {
+        Refusal refusal();
+
+        /** The refusal's message, null on success. */
+        default String error() {
+            return refusal() == null ? null : refusal().message();
+        }
+    }
+
+    public record ContractReply(Contract contract, Refusal refusal) implements Reply {
     }
 
     /**
@@ -27,18 +52,18 @@ public final class LedgerReplies {
      * recorded) is a no-op. {@code payouts}: payouts the batch triggered (benchmarks met).
      */
     public record BatchResult(int accepted, int duplicate, int rejected, List<RecordError> errors,
-                              List<Payout> payouts, String error) implements Reply {
+                              List<Payout> payouts, Refusal refusal) implements Reply {
         public BatchResult {
             errors = errors == null ? List.of() : List.copyOf(errors);
             payouts = payouts == null ? List.of() : List.copyOf(payouts);
         }
 
-        static BatchResult refused(int size, String error) {
-            return new BatchResult(0, 0, size, List.of(), List.of(), error);
+        static BatchResult refused(int size, Refusal refusal) {
+            return new BatchResult(0, 0, size, List.of(), List.of(), refusal);
         }
     }
 
-    public record TotalsReply(RunningTotals totals, String error) implements Reply {
+    public record TotalsReply(RunningTotals totals, Refusal refusal) implements Reply {
     }
 
     /**
@@ -47,22 +72,22 @@ public final class LedgerReplies {
      * @param repeated       the period was already settled with this kind: the stored statement, nothing paid
      */
     public record SettlementReply(Statement statement, Payout payout, List<Payout> triggerPayouts, boolean repeated,
-                                  String error) implements Reply {
+                                  Refusal refusal) implements Reply {
         public SettlementReply {
             triggerPayouts = triggerPayouts == null ? List.of() : List.copyOf(triggerPayouts);
         }
     }
 
-    public record PayoutReply(Payout payout, String error) implements Reply {
+    public record PayoutReply(Payout payout, Refusal refusal) implements Reply {
     }
 
-    public record PayoutsReply(List<Payout> payouts, String error) implements Reply {
+    public record PayoutsReply(List<Payout> payouts, Refusal refusal) implements Reply {
         public PayoutsReply {
             payouts = payouts == null ? List.of() : List.copyOf(payouts);
         }
     }
 
-    public record StatementsReply(List<Statement> statements, String error) implements Reply {
+    public record StatementsReply(List<Statement> statements, Refusal refusal) implements Reply {
         public StatementsReply {
             statements = statements == null ? List.of() : List.copyOf(statements);
         }
