@@ -60,7 +60,8 @@ public final class ServeCommand implements Callable<Integer> {
         ApiNode node;
         try {
             node = ApiNode.start(config, null, settings);
-        } catch (IllegalStateException e) {
+        } catch (IllegalStateException | org.vbcsettle.ledger.LedgerStartupException e) {
+            // a database that is down, a refused configuration: one clear line, no stack trace
             System.err.println("serve: " + e.getMessage());
             return 2;
         }

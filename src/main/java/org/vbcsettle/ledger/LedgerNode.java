@@ -48,8 +48,9 @@ public final class LedgerNode implements AutoCloseable {
     }
 
     public static LedgerNode start(Config config) {
-        DatabaseSettings db = DatabaseSettings.fromConfig(config);
-        return start(config, db);
+        Config withSeeds = ClusterSeeds.apply(config, System.getenv(ClusterSeeds.ENV));
+        DatabaseSettings db = DatabaseSettings.fromConfig(withSeeds);
+        return start(withSeeds, db);
     }
 
     /** Starts on the given database, whatever {@code vbc.ledger.db} says. */
