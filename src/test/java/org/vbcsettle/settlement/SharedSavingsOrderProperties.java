@@ -80,10 +80,15 @@ class SharedSavingsOrderProperties {
                 new BigDecimal("0.20"), new BigDecimal("0.02"), null, null, null);
     }
 
-    static ArrangementResult settle(SharedSavings t, List<Attribution> attribution, List<Claim> claims, String period) {
+    /** The result, or the refusal's message (e.g. no member-months left in the period: benchmark $0). */
+    static Object settle(SharedSavings t, List<Attribution> attribution, List<Claim> claims, String period) {
         ReportedFacts reported = new ReportedFacts(null, new BigDecimal("0.85"), null, null, null, null, null, null, null);
         SettlementInputs in = new SettlementInputs(Period.parse(period), attribution, claims, List.of(), reported, BigDecimal.ONE);
-        return SharedSavingsCalculator.settle(t, SettlementContext.of(null, in), Map.of());
+        try {
+            return SharedSavingsCalculator.settle(t, SettlementContext.of(null, in), Map.of());
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
     }
 
     @Property(tries = 300)
