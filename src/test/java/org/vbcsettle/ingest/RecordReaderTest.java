@@ -127,7 +127,7 @@ class RecordReaderTest {
         assertThat(ndjson.errors()).isEmpty();
         assertThat(members.errors()).isEmpty();
         assertThat(quality.errors()).isEmpty();
-        assertThat(csv.records()).hasSize(755).isEqualTo(ndjson.records());
+        assertThat(csv.records()).hasSize(751).isEqualTo(ndjson.records());
         assertThat(members.records()).hasSize(1423);
         assertThat(quality.records()).hasSize(444);
         assertThat(csv.records().stream().filter(c -> c.frequency() == Claim.Frequency.REPLACEMENT).count()).isEqualTo(15);
