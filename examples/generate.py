@@ -170,9 +170,12 @@ for m in [members[30], members[61]]:   # the two members who died in the year
     last_day = D(YEAR, m["last"], 1)
     claim(m, "hospice", last_day - dt.timedelta(days=40), 38, cents(7500, 9500), dx=["C349"])
 
-# Claims outside the performance year (Dec 2023 service, paid in 2024): must not count in 2024.
+# Claims outside the performance year (Dec 2023 service, paid in 2024) are drawn (so the random sequence and
+# the claim ids after them stay as they were) but not written: settle, like the HTTP API, refuses a claim whose
+# service starts outside the contract's performance period.
 for m in members[100:104]:
     claim(m, "professional", D(2023, 12, rnd.randint(4, 28)), 0, cents(110, 210), hcpcs=["99214"], dx=["I10"], lag=30)
+    claims.pop()
 
 # Replacements (frequency 7: corrected amount) and voids (frequency 8: paid in error).
 originals = [c for c in claims if c["type"] in ("professional", "outpatient") and c["serviceFrom"].startswith(str(YEAR))]

@@ -31,7 +31,7 @@ import java.util.stream.Stream;
 
 /**
  * {@code vbc-settle bench totals}: latency of {@code GET /v1/contracts/{id}/totals} at a fixed request rate.
- * Starts a node on a fresh embedded H2 database (or VBC_DB_URL with --use-configured-db), loads N contracts
+ * Starts a node on a fresh embedded H2 database in a temporary directory (always H2: VBC_DB_URL is not used), loads N contracts
  * with a small synthetic year each, then runs {@link LoadGenerator} in a second JVM on loopback: open loop
  * at --rate requests/s for --duration s after a warm-up, latency measured from each request's due time.
  */

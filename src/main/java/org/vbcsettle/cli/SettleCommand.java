@@ -10,6 +10,7 @@ import org.vbcsettle.ingest.ClaimFormat;
 import org.vbcsettle.ingest.IngestError;
 import org.vbcsettle.ingest.QualityEventFormat;
 import org.vbcsettle.ingest.RecordReader;
+import org.vbcsettle.ingest.RecordRules;
 import org.vbcsettle.ingest.RecordType;
 import org.vbcsettle.settlement.Attribution;
 import org.vbcsettle.settlement.Claim;
@@ -34,8 +35,9 @@ import java.util.stream.Collectors;
 
 /**
  * {@code vbc-settle settle}: settles one contract offline from files (CSV or NDJSON, by extension) and prints
- * the statement as a text table or JSON. Any bad input record is reported with its file, line, id and field,
- * and nothing is settled.
+ * the statement as a text table or JSON. Records must meet the same {@link RecordRules} as records sent over
+ * HTTP; every bad record is reported with its file, line, id and field (an id repeated with different content
+ * names both lines), and nothing is settled.
  */
 @Command(name = "settle", mixinStandardHelpOptions = true, description = "Settle one contract offline from files")
 public final class SettleCommand implements Callable<Integer> {
@@ -115,12 +117,14 @@ public final class SettleCommand implements Callable<Integer> {
             }
         }
 
+        // the same rules as the HTTP API applies to records sent to this contract
+        RecordRules rules = RecordRules.forContract(contract);
         int[] errorCount = {0};
-        List<Attribution> members = read(membersFile, AttributionFormat.INSTANCE, errorCount);
-        List<Claim> claims = read(claimsFile, ClaimFormat.INSTANCE, errorCount);
-        List<QualityEvent> quality = qualityFile == null ? List.of() : read(qualityFile, QualityEventFormat.INSTANCE, errorCount);
+        List<Attribution> members = read(membersFile, AttributionFormat.INSTANCE, rules, errorCount);
+        List<Claim> claims = read(claimsFile, ClaimFormat.INSTANCE, rules, errorCount);
+        List<QualityEvent> quality = qualityFile == null ? List.of() : read(qualityFile, QualityEventFormat.INSTANCE, rules, errorCount);
         if (errorCount[0] > 0) {
-            return fail(errorCount[0] + " bad input record(s); nothing settled");
+            return fail(errorCount[0] + " input error(s); nothing settled");
         }
         List<Claim> orphans = ClaimResolution.resolve(claims).orphans();
         if (!orphans.isEmpty()) {
@@ -139,18 +143,21 @@ public final class SettleCommand implements Callable<Integer> {
         return 0;
     }
 
-    private <T> List<T> read(Path file, RecordType<T> type, int[] errorCount) {
+    private <T> List<T> read(Path file, RecordType<T> type, RecordRules rules, int[] errorCount) {
         if (!Files.isRegularFile(file)) {
             err.println(file + ": no such file");
             errorCount[0]++;
             return List.of();
         }
-        RecordReader.Loaded<T> loaded = RecordReader.readAll(file, type, MAX_ERRORS_SHOWN);
+        RecordReader.Loaded<T> loaded = RecordReader.readAll(file, type, rules, MAX_ERRORS_SHOWN);
         for (IngestError e : loaded.errors()) {
             err.println(e);
         }
         if (loaded.errorCount() > loaded.errors().size()) {
             err.println(file + ": ... and " + (loaded.errorCount() - loaded.errors().size()) + " more error(s)");
+        }
+        if (loaded.duplicates() > 0) {
+            err.println(file + ": note: " + loaded.duplicates() + " identical repeat(s) of a record id ignored");
         }
         errorCount[0] += (int) Math.min(Integer.MAX_VALUE, loaded.errorCount());
         return loaded.records();

@@ -14,11 +14,9 @@ public final class AttributionFormat implements RecordType<Attribution> {
     public static final AttributionFormat INSTANCE = new AttributionFormat();
 
     /** Medicare enrollment types (CMS benchmark segments). */
-    public static final List<String> SEGMENTS = List.of("aged/non-dual", "aged/dual", "disabled", "esrd");
+    public static final List<String> SEGMENTS = RecordRules.SEGMENTS;
     private static final List<String> FIELDS = List.of("id", "memberId", "month", "riskScore", "segment", "replacesId", "active");
     private static final List<String> REQUIRED = List.of("id", "memberId", "month");
-    /** CMS-HCC scores above 20 do not occur; a larger value is a unit or column mistake. */
-    private static final BigDecimal MAX_RISK = BigDecimal.valueOf(20);
 
     private AttributionFormat() {
     }
@@ -39,28 +37,27 @@ public final class AttributionFormat implements RecordType<Attribution> {
     }
 
     @Override
+    public String id(Attribution record) {
+        return record.id();
+    }
+
+    @Override
     public Attribution build(Fields f) {
         String id = FieldParsers.required(f, "id");
         String memberId = FieldParsers.required(f, "memberId");
         var month = FieldParsers.month(f, "month");
         BigDecimal risk = FieldParsers.decimal(f, "riskScore");
-        if (risk != null && (risk.signum() <= 0 || risk.compareTo(MAX_RISK) > 0)) {
-            throw new FieldProblem("riskScore", "must be above 0 and at most 20, was " + risk.toPlainString());
-        }
         String segment = f.text("segment");
         if (segment != null) {
             segment = segment.toLowerCase(Locale.ROOT);
-            if (!SEGMENTS.contains(segment)) {
-                throw new FieldProblem("segment", "must be one of " + String.join(", ", SEGMENTS) + ", was " + f.text("segment"));
+            if (RecordRules.segment(segment) != null) {
+                throw new FieldProblem("segment", RecordRules.segment(f.text("segment")));
             }
             if (segment.equals("esrd")) {
                 segment = "ESRD";
             }
         }
         String replaces = f.text("replacesId");
-        if (id.equals(replaces)) {
-            throw new FieldProblem("replacesId", "a record cannot replace itself");
-        }
         Boolean active = FieldParsers.bool(f, "active");
         return new Attribution(id, memberId, month, risk, segment, replaces, active == null || active);
     }

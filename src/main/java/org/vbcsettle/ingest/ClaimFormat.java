@@ -12,6 +12,8 @@ import java.util.stream.Collectors;
 /**
  * Claims: one record per claim as paid. Amounts are whole cents; {@code hcpcs} and {@code diagnoses} are
  * lists ({@code ;}-separated in CSV). A replacement (frequency 7) or void (8) names the claim it replaces.
+ * Only the format is checked here; the rules a claim must meet (amounts, dates, replacements) are
+ * {@link RecordRules}, which the reader applies to the built claim.
  */
 public final class ClaimFormat implements RecordType<Claim> {
     public static final ClaimFormat INSTANCE = new ClaimFormat();
@@ -41,6 +43,11 @@ public final class ClaimFormat implements RecordType<Claim> {
     }
 
     @Override
+    public String id(Claim record) {
+        return record.id();
+    }
+
+    @Override
     public Claim build(Fields f) {
         String id = FieldParsers.required(f, "id");
         String memberId = FieldParsers.required(f, "memberId");
@@ -49,13 +56,8 @@ public final class ClaimFormat implements RecordType<Claim> {
         LocalDate through = FieldParsers.date(f, "serviceThrough", false);
         if (through == null) {
             through = from;
-        } else if (through.isBefore(from)) {
-            throw new FieldProblem("serviceThrough", "is before serviceFrom (" + from + "): " + through);
         }
         LocalDate paid = FieldParsers.date(f, "paidDate", false);
-        if (paid != null && paid.isBefore(from)) {
-            throw new FieldProblem("paidDate", "is before serviceFrom (" + from + "): " + paid);
-        }
         Money paidAmount = FieldParsers.cents(f, "paidAmount", true);
         Money allowed = FieldParsers.cents(f, "allowedAmount", false);
         String drg = f.text("drg");
@@ -64,16 +66,6 @@ public final class ClaimFormat implements RecordType<Claim> {
         }
         Claim.Frequency frequency = frequency(f);
         String replaces = f.text("replacesClaimId");
-        if (frequency == Claim.Frequency.ORIGINAL && replaces != null) {
-            throw new FieldProblem("replacesClaimId", "an original claim (frequency 1) replaces nothing; use frequency 7 or 8");
-        }
-        if (frequency != Claim.Frequency.ORIGINAL && replaces == null) {
-            throw new FieldProblem("replacesClaimId", "is required for a " + (frequency == Claim.Frequency.VOID
-                    ? "void (frequency 8)" : "replacement (frequency 7)"));
-        }
-        if (id.equals(replaces)) {
-            throw new FieldProblem("replacesClaimId", "a claim cannot replace itself");
-        }
         return new Claim(id, memberId, type, from, through, paid, paidAmount, allowed, drg, f.list("hcpcs"),
                 f.list("diagnoses"), f.text("billingProvider"), frequency, replaces);
     }

@@ -1,6 +1,5 @@
 package org.vbcsettle.ingest;
 
-import org.vbcsettle.contract.Period;
 import org.vbcsettle.settlement.QualityEvent;
 
 import java.util.List;
@@ -30,16 +29,16 @@ public final class QualityEventFormat implements RecordType<QualityEvent> {
     }
 
     @Override
+    public String id(QualityEvent record) {
+        return record.id();
+    }
+
+    @Override
     public QualityEvent build(Fields f) {
         String id = FieldParsers.required(f, "id");
         String memberId = FieldParsers.required(f, "memberId");
         String measureId = FieldParsers.required(f, "measureId");
         String period = FieldParsers.required(f, "period");
-        try {
-            Period.parse(period);
-        } catch (IllegalArgumentException e) {
-            throw new FieldProblem("period", "must be YYYY, YYYY-Qn or YYYY-MM, was " + period);
-        }
         String kind = FieldParsers.required(f, "kind");
         QualityEvent.Kind k;
         try {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.vbcsettle.contract.Mappers;
+import org.vbcsettle.settlement.RecordDiff;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -35,25 +36,60 @@ public final class RecordReader {
         void error(IngestError error);
     }
 
-    /** @param records records read; @param errors bad records (and fatal errors) */
+    /** @param records records read; @param errors errors found (a record breaking two rules has two) */
     public record Summary(long records, long errors) {
     }
 
-    /** All records of a file with its errors (at most {@code maxErrors} kept; the count is exact). */
-    public record Loaded<T>(List<T> records, List<IngestError> errors, long errorCount) {
+    /**
+     * All records of a file with its errors (at most {@code maxErrors} kept; the count is exact).
+     *
+     * @param duplicates identical repeats of an id, dropped from {@code records}
+     */
+    public record Loaded<T>(List<T> records, List<IngestError> errors, long errorCount, long duplicates) {
         public boolean ok() {
             return errorCount == 0;
         }
     }
 
-    /** Reads a whole file into a list; for files that fit in memory as records (the CLI). */
+    /** Reads a whole file into a list, checking only the rules that need no contract. */
     public static <T> Loaded<T> readAll(Path file, RecordType<T> type, int maxErrors) {
+        return readAll(file, type, RecordRules.contractFree(), maxErrors);
+    }
+
+    /**
+     * Reads a whole file into a list; for files that fit in memory as records (the CLI). Every record must
+     * meet {@code rules}. An identical repeat of an id is a duplicate, dropped and counted; the same id with
+     * different content is an error naming both lines and the first field that differs.
+     */
+    public static <T> Loaded<T> readAll(Path file, RecordType<T> type, RecordRules rules, int maxErrors) {
         List<T> records = new ArrayList<>();
         List<IngestError> errors = new ArrayList<>();
-        Summary s = stream(file, type, new Sink<T>() {
+        long[] extraErrors = {0};
+        long[] duplicates = {0};
+        String source = file.toString();
+        Map<String, Integer> indexById = new HashMap<>();
+        List<Long> lines = new ArrayList<>();
+        Summary s = stream(file, type, rules, new Sink<T>() {
             @Override
             public void record(T record, long line) {
-                records.add(record);
+                String id = type.id(record);
+                Integer seen = indexById.get(id);
+                if (seen == null) {
+                    indexById.put(id, records.size());
+                    records.add(record);
+                    lines.add(line);
+                    return;
+                }
+                T first = records.get(seen);
+                String field = RecordDiff.firstDifferingField(first, record);
+                if (field == null) {
+                    duplicates[0]++;
+                    return;
+                }
+                extraErrors[0]++;
+                error(new IngestError(source, line, type.kind(), id, field, "differs from line " + lines.get(seen)
+                        + ", which has the same id (" + RecordDiff.value(first, field) + " there, "
+                        + RecordDiff.value(record, field) + " here); send a replacement with a new id to change a record"));
             }
 
             @Override
@@ -63,11 +99,16 @@ public final class RecordReader {
                 }
             }
         });
-        return new Loaded<>(records, errors, s.errors());
+        return new Loaded<>(records, errors, s.errors() + extraErrors[0], duplicates[0]);
+    }
+
+    /** Streams a file checking only the rules that need no contract. */
+    public static <T> Summary stream(Path file, RecordType<T> type, Sink<T> sink) {
+        return stream(file, type, RecordRules.contractFree(), sink);
     }
 
     /** Streams a file, choosing CSV or NDJSON by its extension; the source in errors is the path as given. */
-    public static <T> Summary stream(Path file, RecordType<T> type, Sink<T> sink) {
+    public static <T> Summary stream(Path file, RecordType<T> type, RecordRules rules, Sink<T> sink) {
         String source = file.toString();
         FileFormat format;
         try {
@@ -77,7 +118,7 @@ public final class RecordReader {
             return new Summary(0, 1);
         }
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return stream(in, source, format, type, sink);
+            return stream(in, source, format, type, rules, sink);
         } catch (IOException e) {
             sink.error(new IngestError(source, 0, null, null, null, "cannot read: " + e));
             return new Summary(0, 1);
@@ -86,7 +127,12 @@ public final class RecordReader {
 
     public static <T> Summary stream(Reader in, String source, FileFormat format, RecordType<T> type, Sink<T> sink)
             throws IOException {
-        return format == FileFormat.CSV ? streamCsv(in, source, type, sink) : streamNdjson(in, source, type, sink);
+        return stream(in, source, format, type, RecordRules.contractFree(), sink);
+    }
+
+    public static <T> Summary stream(Reader in, String source, FileFormat format, RecordType<T> type, RecordRules rules,
+                                     Sink<T> sink) throws IOException {
+        return format == FileFormat.CSV ? streamCsv(in, source, type, rules, sink) : streamNdjson(in, source, type, rules, sink);
     }
 
     /**
@@ -95,6 +141,11 @@ public final class RecordReader {
      * @throws IngestException naming source, line, record id and field when the line is not a valid record
      */
     public static <T> T parseNdjsonLine(RecordType<T> type, String source, long line, String text) {
+        return parseNdjsonLine(type, RecordRules.contractFree(), source, line, text);
+    }
+
+    /** As {@link #parseNdjsonLine(RecordType, String, long, String)}, checking {@code rules}. */
+    public static <T> T parseNdjsonLine(RecordType<T> type, RecordRules rules, String source, long line, String text) {
         JsonNode node;
         try {
             node = Mappers.json().readTree(text);
@@ -117,15 +168,23 @@ public final class RecordReader {
                         "unknown field (expected one of: " + String.join(", ", type.fields()) + ")"));
             }
         }
-        return build(type, fields, source, line);
+        return build(type, rules, fields, source, line);
     }
 
-    private static <T> T build(RecordType<T> type, Fields fields, String source, long line) {
+    private static <T> T build(RecordType<T> type, RecordRules rules, Fields fields, String source, long line) {
+        T record;
         try {
-            return type.build(fields);
+            record = type.build(fields);
         } catch (FieldProblem p) {
             throw new IngestException(new IngestError(source, line, type.kind(), idOf(fields), p.field(), p.getMessage()));
         }
+        List<RecordRules.Violation> broken = rules.check(record);
+        if (!broken.isEmpty()) {
+            String id = type.id(record);
+            throw new IngestException(broken.stream()
+                    .map(v -> new IngestError(source, line, type.kind(), id, v.field(), v.message())).toList());
+        }
+        return record;
     }
 
     private static String idOf(Fields f) {
@@ -136,7 +195,8 @@ public final class RecordReader {
         }
     }
 
-    private static <T> Summary streamNdjson(Reader reader, String source, RecordType<T> type, Sink<T> sink) throws IOException {
+    private static <T> Summary streamNdjson(Reader reader, String source, RecordType<T> type, RecordRules rules, Sink<T> sink)
+            throws IOException {
         BufferedReader in = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
         long lineNo = 0;
         long records = 0;
@@ -151,17 +211,18 @@ public final class RecordReader {
                 continue;
             }
             try {
-                sink.record(parseNdjsonLine(type, source, lineNo, line), lineNo);
+                sink.record(parseNdjsonLine(type, rules, source, lineNo, line), lineNo);
                 records++;
             } catch (IngestException e) {
-                sink.error(e.error());
-                errors++;
+                e.errors().forEach(sink::error);
+                errors += e.errors().size();
             }
         }
         return new Summary(records, errors);
     }
 
-    private static <T> Summary streamCsv(Reader in, String source, RecordType<T> type, Sink<T> sink) throws IOException {
+    private static <T> Summary streamCsv(Reader in, String source, RecordType<T> type, RecordRules rules, Sink<T> sink)
+            throws IOException {
         CsvReader csv = new CsvReader(in);
         long records = 0;
         long errors = 0;
@@ -206,11 +267,11 @@ public final class RecordReader {
                     continue;
                 }
                 try {
-                    sink.record(build(type, fields, source, line), line);
+                    sink.record(build(type, rules, fields, source, line), line);
                     records++;
                 } catch (IngestException e) {
-                    sink.error(e.error());
-                    errors++;
+                    e.errors().forEach(sink::error);
+                    errors += e.errors().size();
                 }
             }
         } catch (CsvReader.CsvFormatException e) {

@@ -20,4 +20,7 @@ public interface RecordType<T> {
 
     /** Builds the record; throws {@link FieldProblem} naming the field at fault. */
     T build(Fields f);
+
+    /** The record's id (its idempotency key). */
+    String id(T record);
 }

@@ -55,7 +55,9 @@ public final class AttributionResolution {
         return memberId + "|" + month;
     }
 
-    public static Result resolve(List<Attribution> records, Period period) {
+    /** @throws IllegalArgumentException when an id appears twice with different content */
+    public static Result resolve(List<Attribution> input, Period period) {
+        List<Attribution> records = RecordDiff.distinctById("attribution", input, Attribution::id);
         Set<String> replaced = new HashSet<>();
         for (Attribution a : records) {
             if (a.replacesId() != null) {

@@ -12,7 +12,9 @@ import java.util.Set;
  * Reduces originals, replacements (frequency 7) and voids (frequency 8) to the claims in effect: each
  * chain original → replacement → … ends in its latest replacement, or in nothing if voided. The result
  * does not depend on the order of the input. When two records claim to replace the same claim, the one
- * paid later wins (ties: the larger id), so that the outcome is deterministic.
+ * paid later wins (ties: the larger id), so that the outcome is deterministic. An id sent twice with the same
+ * content counts once; with different content it is refused ({@link IllegalArgumentException} naming the id
+ * and the field), since either choice would depend on input order.
  */
 public final class ClaimResolution {
 
@@ -26,7 +28,11 @@ public final class ClaimResolution {
     public static Result resolve(List<Claim> claims) {
         Map<String, Claim> byId = new HashMap<>();
         for (Claim c : claims) {
-            byId.merge(c.id(), c, (a, b) -> a); // a resent id is the same claim
+            // a resent id is the same claim; a resent id with other content has no right answer
+            Claim first = byId.putIfAbsent(c.id(), c);
+            if (first != null) {
+                RecordDiff.requireSame("claim", c.id(), first, c);
+            }
         }
         // successor of each claim id: the replacement/void that names it
         Map<String, Claim> successor = new HashMap<>();

@@ -18,7 +18,8 @@ public record SettlementContext(Contract contract, Period period, List<Claim> cl
     public static SettlementContext of(Contract contract, SettlementInputs in) {
         List<Claim> effective = ClaimResolution.resolve(in.claims()).effective();
         return new SettlementContext(contract, in.period(), effective,
-                AttributionResolution.resolve(in.attribution(), in.period()), in.qualityEvents(), in.reported(),
+                AttributionResolution.resolve(in.attribution(), in.period()),
+                RecordDiff.distinctById("quality event", in.qualityEvents(), QualityEvent::id), in.reported(),
                 in.completionFactor());
     }
 }

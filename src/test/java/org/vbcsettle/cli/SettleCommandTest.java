@@ -14,7 +14,26 @@ class SettleCommandTest {
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.err().lines()).containsExactly(
                 RES + "claims-bad.ndjson:2: claim C-2: paidAmount: not a whole number of cents: 100.50",
-                "settle: 1 bad input record(s); nothing settled");
+                "settle: 1 input error(s); nothing settled");
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void recordsBreakingTheContractsRulesAreAllListedAndNothingIsSettled() {
+        String m = RES + "mixed/";
+        CliRun r = CliRun.of("settle", "--contract", "contracts/hedis-p4p.yaml", "--members", m + "members.csv",
+                "--claims", m + "claims.csv", "--quality", m + "quality.ndjson");
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err().lines()).containsExactly(
+                m + "members.csv:3: attribution A-2: month: 2019-02 is outside the contract's performance period 2024-01-01 to 2024-12-31",
+                m + "claims.csv:3: claim C-1002: paidAmount: must not be negative (send a replacement or void claim to take money back), was -500 cents",
+                // line 4 repeats line 2 exactly: a duplicate, ignored; line 5 reuses the id with another amount
+                m + "claims.csv:5: claim C-1001: paidAmount: differs from line 2, which has the same id ($125.00 there, $500.00 here);"
+                        + " send a replacement with a new id to change a record",
+                m + "claims.csv:6: claim C-1003: serviceFrom: 2023-12-20 is outside the contract's performance period 2024-01-01 to 2024-12-31",
+                m + "claims.csv: note: 1 identical repeat(s) of a record id ignored",
+                m + "quality.ndjson:2: quality event Q-2: measureId: 'NOPE' is not a measure of contract harbor-ipa-hedis-p4p-2024 (BCS-E, CBP, COL-E, HBD-PC)",
+                "settle: 5 input error(s); nothing settled");
         assertThat(r.out()).isEmpty();
     }
 

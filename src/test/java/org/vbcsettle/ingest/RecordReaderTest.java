@@ -29,10 +29,10 @@ class RecordReaderTest {
                 f + ":4: claim C-1003: paidAmount: not a whole number of cents: 12.5",
                 f + ":5: claim C-1004: type: must be one of inpatient, outpatient, professional, snf, home-health, hospice, dme, pharmacy, was surgery",
                 f + ":6: claim C-1005: serviceFrom: not a date (YYYY-MM-DD): 2024-02-30",
-                f + ":7: claim C-1006: replacesClaimId: is required for a replacement (frequency 7)",
+                f + ":7: claim C-1006: replacesClaimId: is required for a replacement (7) or void (8)",
                 f + ":8: id: is required",
                 f + ":9: claim C-1008: has 13 fields, the header has 14",
-                f + ":10: claim C-1009: serviceThrough: is before serviceFrom (2024-03-01): 2024-02-01");
+                f + ":10: claim C-1009: serviceThrough: 2024-02-01 is before serviceFrom 2024-03-01");
         assertThat(r.errorCount()).isEqualTo(7);
         assertThat(r.records()).hasSize(2);
         Claim ip = r.records().get(1);
@@ -71,7 +71,7 @@ class RecordReaderTest {
                 .hasMessage("body:3: quality event Q-2: kind: must be numerator, denominator or exclusion, was met");
         assertThatThrownBy(() -> RecordReader.parseNdjsonLine(QualityEventFormat.INSTANCE, "body", 4,
                 "{\"id\":\"Q-3\",\"memberId\":\"M-1\",\"measureId\":\"CBP\",\"period\":\"2024-Q5\",\"kind\":\"numerator\"}"))
-                .hasMessage("body:4: quality event Q-3: period: must be YYYY, YYYY-Qn or YYYY-MM, was 2024-Q5");
+                .hasMessage("body:4: quality event Q-3: period: period must be YYYY, YYYY-Qn or YYYY-MM, was '2024-Q5'");
         assertThatThrownBy(() -> RecordReader.parseNdjsonLine(ClaimFormat.INSTANCE, "body", 5,
                 "{\"id\":\"C-3\",\"memberId\":[\"M-1\"],\"type\":\"snf\",\"serviceFrom\":\"2024-05-01\",\"paidAmount\":1}"))
                 .hasMessage("body:5: claim C-3: memberId: must be a single value, not a list");
@@ -127,7 +127,7 @@ class RecordReaderTest {
         assertThat(ndjson.errors()).isEmpty();
         assertThat(members.errors()).isEmpty();
         assertThat(quality.errors()).isEmpty();
-        assertThat(csv.records()).hasSize(755).isEqualTo(ndjson.records());
+        assertThat(csv.records()).hasSize(751).isEqualTo(ndjson.records());
         assertThat(members.records()).hasSize(1423);
         assertThat(quality.records()).hasSize(444);
         assertThat(csv.records().stream().filter(c -> c.frequency() == Claim.Frequency.REPLACEMENT).count()).isEqualTo(15);

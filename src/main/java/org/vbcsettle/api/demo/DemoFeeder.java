@@ -21,7 +21,10 @@ import java.util.function.Function;
  * arrive: where the contract pays interim settlements, each of the first three quarters' member-months and
  * the claims paid up to two months after the quarter, then that quarter's interim settlement as of that
  * date; then the rest of the year (claims paid in run-out, quality events). Running totals, statements
- * and payouts can all be seen at once; Q4 and the final settlement are left for the user to run.
+ * and payouts can all be seen at once; Q4 and the final settlement are left for the user to run. A contract
+ * without interim settlements (reconciled once a year, as MSSP and BPCI Advanced are) gets its final
+ * settlement after the run-out, with the facts its payer reports ({@link DemoFacts}); otherwise it would
+ * show nothing, since the running totals cannot take reported facts.
  */
 public final class DemoFeeder {
 
@@ -79,6 +82,17 @@ public final class DemoFeeder {
             payouts.addAll(a.payoutsTriggered());
             payouts.addAll(cl.payoutsTriggered());
             payouts.addAll(q.payoutsTriggered());
+            // a contract reconciled once a year (MSSP, BPCI Advanced) shows nothing until then: settle it as
+            // its payer would after the run-out, with the facts the payer reports (quality score, CQS)
+            if (!Boolean.TRUE.equals(c.settlementOrDefault().interimSettlements())) {
+                LocalDate asOf = c.performanceEnd().plusDays(1).plusMonths(c.settlementOrDefault().runOutMonthsOrDefault());
+                SettlementOutcome s = get(ledger.settle(c.id(), c.performancePeriod(), Statement.Kind.FINAL, asOf, DemoFacts.of(c)));
+                statements.add(s.statement());
+                if (s.payout() != null) {
+                    payouts.add(s.payout());
+                }
+                payouts.addAll(s.triggerPayouts());
+            }
             log.printf("demo: %-40s %6d attribution (%d rejected), %7d claims (%d rejected), %6d quality events, %d statements, %d payouts%n",
                     c.id(), a.accepted() + a.duplicate(), a.rejected(), cl.accepted() + cl.duplicate(), cl.rejected(),
                     q.accepted() + q.duplicate(), statements.size(), payouts.size());

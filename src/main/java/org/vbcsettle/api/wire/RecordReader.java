@@ -2,9 +2,8 @@ package org.vbcsettle.api.wire;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.vbcsettle.api.RecordError;
-import org.vbcsettle.contract.BundledPayment;
+import org.vbcsettle.ingest.RecordRules;
 import org.vbcsettle.contract.Contract;
-import org.vbcsettle.contract.Period;
 import org.vbcsettle.money.Money;
 import org.vbcsettle.settlement.Attribution;
 import org.vbcsettle.settlement.Claim;
@@ -19,15 +18,13 @@ import java.util.Set;
 /**
  * Reads claims, attribution and quality events from their JSON form (the same form for a JSON array and
  * for one NDJSON line) and checks them against the contract they are sent to: amounts within bounds,
- * dates inside the performance period. A record that fails is rejected alone, with its errors; it never
+ * dates inside the performance period ({@link RecordRules}, the same rules the offline readers apply). A record that fails is rejected alone, with its errors; it never
  * reaches the ledger.
  */
 public final class RecordReader {
 
-    /** A single claim above $10M is a data error (the costliest US claims are a few million dollars). */
-    public static final Money MAX_CLAIM_AMOUNT = Money.ofDollars(10_000_000);
-    /** CMS-HCC scores above 20 do not occur; zero or negative ones are errors. */
-    static final BigDecimal MAX_RISK_SCORE = BigDecimal.valueOf(20);
+    /** A single claim above $10M is a data error; the bound is one of the shared {@link RecordRules}. */
+    public static final Money MAX_CLAIM_AMOUNT = RecordRules.MAX_CLAIM_AMOUNT;
 
     static final Set<String> CLAIM_FIELDS = Set.of("id", "memberId", "type", "serviceFrom", "serviceThrough",
             "paidDate", "paidAmount", "allowedAmount", "drg", "hcpcs", "diagnoses", "billingProvider", "frequency",
@@ -36,27 +33,10 @@ public final class RecordReader {
             "replacesId", "active");
     static final Set<String> QUALITY_FIELDS = Set.of("id", "memberId", "measureId", "period", "kind");
 
-    private final Contract contract;
-    private final LocalDate lastServiceDate;
-    private final java.util.Set<String> measures = new java.util.TreeSet<>();
+    private final RecordRules rules;
 
     public RecordReader(Contract contract) {
-        this.contract = contract;
-        // bundled-payment episodes anchored late in the year run on past its end
-        int window = 0;
-        for (var a : contract.arrangements()) {
-            if (a instanceof BundledPayment bp && bp.episodes() != null) {
-                for (BundledPayment.EpisodeDefinition e : bp.episodes()) {
-                    window = Math.max(window, e.windowDaysOrDefault());
-                }
-            }
-        }
-        this.lastServiceDate = contract.performanceEnd().plusDays(window);
-        for (var a : contract.arrangements()) {
-            if (a instanceof org.vbcsettle.contract.QualityIncentive qi && qi.measures() != null) {
-                qi.measures().forEach(m -> measures.add(m.id()));
-            }
-        }
+        this.rules = RecordRules.forContract(contract);
     }
 
     /** How a record is named in errors: {@code claims[3] (id C-1)} or {@code claims line 17 (id C-1)}. */
@@ -97,34 +77,17 @@ public final class RecordReader {
             }
         }
         String replaces = f.text("replacesClaimId", false);
-        if (frequency != Claim.Frequency.ORIGINAL && replaces == null) {
-            f.error("replacesClaimId", "is required for a replacement (7) or void (8)");
-        }
-        if (frequency == Claim.Frequency.ORIGINAL && replaces != null) {
-            f.error("replacesClaimId", "is only allowed with frequency 7 (replacement) or 8 (void)");
-        }
-        if (replaces != null && replaces.equals(id)) {
-            f.error("replacesClaimId", "a claim cannot replace itself");
-        }
+        check(f, "replacesClaimId", RecordRules.replacesClaimId(id, frequency, replaces));
         LocalDate from = f.date("serviceFrom", true);
         LocalDate through = f.date("serviceThrough", false);
         LocalDate paid = f.date("paidDate", true);
         Money paidAmount = f.money("paidAmount", frequency != Claim.Frequency.VOID);
         Money allowed = f.money("allowedAmount", false);
-        checkAmount(f, "paidAmount", paidAmount);
-        checkAmount(f, "allowedAmount", allowed);
-        if (from != null) {
-            if (from.isBefore(contract.performanceStart()) || from.isAfter(lastServiceDate)) {
-                f.error("serviceFrom", from + " is outside the contract's performance period "
-                        + contract.performanceStart() + " to " + lastServiceDate);
-            }
-            if (through != null && through.isBefore(from)) {
-                f.error("serviceThrough", through + " is before serviceFrom " + from);
-            }
-            if (paid != null && paid.isBefore(from)) {
-                f.error("paidDate", paid + " is before serviceFrom " + from);
-            }
-        }
+        check(f, "paidAmount", RecordRules.amount(paidAmount));
+        check(f, "allowedAmount", RecordRules.allowedAmount(allowed, paidAmount));
+        check(f, "serviceFrom", rules.serviceFrom(from));
+        check(f, "serviceThrough", RecordRules.serviceThrough(through, from));
+        check(f, "paidDate", RecordRules.paidDate(paid, from));
         String drg = f.text("drg", false);
         List<String> hcpcs = f.strings("hcpcs");
         List<String> dx = f.strings("diagnoses");
@@ -136,14 +99,9 @@ public final class RecordReader {
                 paidAmount == null ? Money.ZERO : paidAmount, allowed, drg, hcpcs, dx, billing, frequency, replaces), List.of());
     }
 
-    private static void checkAmount(Fields f, String field, Money m) {
-        if (m == null) {
-            return;
-        }
-        if (m.cents() < 0) {
-            f.error(field, "must not be negative (send a replacement or void claim to take money back), was " + m.cents() + " cents");
-        } else if (m.cents() > MAX_CLAIM_AMOUNT.cents()) {
-            f.error(field, "exceeds the per-claim bound of " + MAX_CLAIM_AMOUNT.cents() + " cents, was " + m.cents());
+    private static void check(Fields f, String field, String message) {
+        if (message != null) {
+            f.error(field, message);
         }
     }
 
@@ -160,16 +118,11 @@ public final class RecordReader {
         String segment = f.text("segment", false);
         String replaces = f.text("replacesId", false);
         Boolean active = f.bool("active");
-        if (month != null && !contract.performancePeriod().contains(month)) {
-            f.error("month", month + " is outside the contract's performance period "
-                    + contract.performanceStart() + " to " + contract.performanceEnd());
-        }
-        if (risk != null && (risk.signum() <= 0 || risk.compareTo(MAX_RISK_SCORE) > 0)) {
-            f.error("riskScore", "must be above 0 and at most " + MAX_RISK_SCORE + ", was " + risk.toPlainString());
-        }
-        if (Boolean.FALSE.equals(active) && replaces == null) {
-            f.error("active", "false only retracts a record named by replacesId");
-        }
+        check(f, "month", rules.month(month));
+        check(f, "riskScore", RecordRules.riskScore(risk));
+        check(f, "segment", RecordRules.segment(segment));
+        check(f, "replacesId", RecordRules.replacesId(id, replaces));
+        check(f, "active", RecordRules.active(active == null || active, replaces));
         if (!f.errors().isEmpty()) {
             return Parsed.of(null, f.errors());
         }
@@ -195,21 +148,8 @@ public final class RecordReader {
                 f.error("kind", "must be numerator, denominator or exclusion, was '" + kindText + "'");
             }
         }
-        if (measure != null && !measures.contains(measure)) {
-            f.error("measureId", measures.isEmpty() ? "contract " + contract.id() + " scores no quality measures"
-                    : "'" + measure + "' is not a measure of contract " + contract.id() + " (" + String.join(", ", measures) + ")");
-        }
-        if (periodId != null) {
-            try {
-                Period p = Period.parse(periodId);
-                if (!contract.performancePeriod().encloses(p)) {
-                    f.error("period", periodId + " is outside the contract's performance period "
-                            + contract.performanceStart() + " to " + contract.performanceEnd());
-                }
-            } catch (IllegalArgumentException e) {
-                f.error("period", e.getMessage());
-            }
-        }
+        check(f, "measureId", rules.measureId(measure));
+        check(f, "period", rules.period(periodId));
         if (!f.errors().isEmpty()) {
             return Parsed.of(null, f.errors());
         }

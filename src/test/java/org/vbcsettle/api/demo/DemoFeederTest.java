@@ -20,6 +20,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DemoFeederTest {
 
     @Test
+    void the_payer_reports_what_each_contract_takes_from_it() {
+        java.util.Map<String, Contract> byId = new java.util.HashMap<>();
+        for (String f : List.of("mssp-basic-e.yaml", "mssp-enhanced.yaml", "bpci-advanced-bundles.yaml", "hedis-p4p.yaml", "combined-aco.yaml")) {
+            Contract c = org.vbcsettle.contract.ContractLoader.read(Path.of("contracts", f)).contract();
+            byId.put(c.id(), c);
+        }
+        // BASIC E: quality score reported by CMS, losses limited to 8% of revenue → revenue too
+        assertThat(DemoFacts.of(byId.get("lakeshore-aco-basic-e"))).isEqualTo(new org.vbcsettle.settlement.ReportedFacts(
+                null, new java.math.BigDecimal("0.82"), null, null, org.vbcsettle.money.Money.ofDollars(1_950_000), null, null, null, null));
+        // ENHANCED: quality score; its loss limit is a share of the benchmark only
+        assertThat(DemoFacts.of(byId.get("riverbend-aco-enhanced")).qualityScore()).isEqualByComparingTo("0.82");
+        assertThat(DemoFacts.of(byId.get("riverbend-aco-enhanced")).participantRevenue()).isNull();
+        assertThat(DemoFacts.of(byId.get("mercy-general-bpci-a-2024")).compositeQualityScore()).isEqualByComparingTo("0.78");
+        // contracts that score quality themselves get no reported facts
+        assertThat(DemoFacts.of(byId.get("harbor-ipa-hedis-p4p-2024"))).isEqualTo(org.vbcsettle.settlement.ReportedFacts.NONE);
+        assertThat(DemoFacts.of(byId.get("cascade-aco-combined-2024")).qualityScore()).isNull();
+    }
+
+    @Test
     void the_example_contracts_show_interim_statements_and_payouts(@TempDir Path dir) throws Exception {
         var config = ApiSettings.withDefaults(ConfigFactory.parseString("akka.loglevel = WARNING").withFallback(ConfigFactory.load()));
         DatabaseSettings db = DatabaseSettings.fromConfig(config).withUrl("jdbc:h2:file:" + dir.resolve("ledger"), "sa", "");
@@ -31,6 +50,26 @@ class DemoFeederTest {
             assertThat(fed).anySatisfy(f -> assertThat(f.statements()).hasSize(3));
             assertThat(fed.stream().flatMap(f -> f.payouts().stream()).mapToLong(PayoutView::amountCents).filter(a -> a > 0).count())
                     .isGreaterThan(0);
+            // the contracts reconciled once a year get their final settlement with the payer's reported facts,
+            // so they no longer show zero (MSSP: no quality score) or nothing (BPCI: no composite quality score)
+            for (String id : List.of("lakeshore-aco-basic-e", "riverbend-aco-enhanced", "mercy-general-bpci-a-2024")) {
+                DemoFeeder.Fed f = fed.stream().filter(x -> x.contract().id().equals(id)).findFirst().orElseThrow();
+                assertThat(f.statements()).singleElement().satisfies(st -> {
+                    assertThat(st.kind()).isEqualTo(org.vbcsettle.settlement.Statement.Kind.FINAL);
+                    if (!id.startsWith("mercy")) {
+                        assertThat(st.arrangements().get(0).lineItems()).anySatisfy(li -> {
+                            assertThat(li.label()).isEqualTo("Quality score");
+                            assertThat(li.inputs()).containsEntry("source", "reported");
+                        });
+                    }
+                    // riverbend's demo savings (about 0.8% of its benchmark) fall inside its minimum savings
+                    // rate corridor: a true zero; the other two pay
+                    if (!id.startsWith("riverbend")) {
+                        assertThat(st.total().cents()).as(id + " total " + st.arrangements()).isNotZero();
+                    }
+                });
+                assertThat(f.payouts()).isNotEmpty();
+            }
             // loading the same folder again changes nothing (same versions)
             assertThat(node.loadContracts(Path.of("contracts"))).isEqualTo(contracts);
         }
