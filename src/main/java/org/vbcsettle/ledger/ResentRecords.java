@@ -65,9 +65,9 @@ final class ResentRecords {
         return v == null ? "(none)" : String.valueOf(v);
     }
 
-    /** Dollars as sent on the wire: {@code 100}, {@code 12.50}, {@code -3.07}. */
-    private static String dollars(long cents) {
-        return cents % 100 == 0 ? String.valueOf(cents / 100) : BigDecimal.valueOf(cents, 2).toPlainString();
+    /** Amounts in cents, as the HTTP API's records carry them ({@code "paidAmount": 100} is $1.00). */
+    private static String cents(long cents) {
+        return String.valueOf(cents);
     }
 
     /**
@@ -84,8 +84,8 @@ final class ResentRecords {
                 .field("serviceFrom", stored.serviceFromDate(), sent.serviceFromDate())
                 .field("serviceThrough", stored.toClaim().serviceThrough(), sent.toClaim().serviceThrough())
                 .field("paidDate", stored.toClaim().paidDate(), sent.toClaim().paidDate())
-                .field("paidAmount", dollars(stored.paidCents()), dollars(sent.paidCents()))
-                .field("allowedAmount", dollars(stored.allowedCents()), dollars(sent.allowedCents()))
+                .field("paidAmount", cents(stored.paidCents()), cents(sent.paidCents()))
+                .field("allowedAmount", cents(stored.allowedCents()), cents(sent.allowedCents()))
                 .field("drg", stored.drg(), sent.drg())
                 .field("hcpcs", stored.hcpcs(), sent.hcpcs())
                 .field("diagnoses", stored.diagnoses(), sent.diagnoses())

@@ -59,18 +59,19 @@ class LedgerResendTest {
     @Test
     void claimResentWithOtherAmountIsRejectedAndChangesNothing() {
         var kit = ledger("RS1", Fixtures.sharedSavings("RS1", 1));
-        Claim x5 = claim("X5", "m1", LocalDate.of(2024, 3, 4), 100_00);
+        // amounts in cents, as on the wire: paidAmount 100 is $1.00
+        Claim x5 = claim("X5", "m1", LocalDate.of(2024, 3, 4), 100);
         LedgerReplies.BatchResult first = claims(kit, x5);
         assertThat(first.accepted()).isEqualTo(1);
 
         // identical resend: a duplicate
-        LedgerReplies.BatchResult same = claims(kit, claim("X5", "m1", LocalDate.of(2024, 3, 4), 100_00));
+        LedgerReplies.BatchResult same = claims(kit, claim("X5", "m1", LocalDate.of(2024, 3, 4), 100));
         assertThat(same.accepted()).isZero();
         assertThat(same.duplicate()).isEqualTo(1);
         assertThat(same.rejected()).isZero();
 
         // same id, paidAmount 100 → 999999 (and allowedAmount with it: it defaults to the paid amount)
-        LedgerReplies.BatchResult changed = claims(kit, claim("X5", "m1", LocalDate.of(2024, 3, 4), 999_999_00));
+        LedgerReplies.BatchResult changed = claims(kit, claim("X5", "m1", LocalDate.of(2024, 3, 4), 999_999));
         assertThat(changed.accepted()).isZero();
         assertThat(changed.duplicate()).isZero();
         assertThat(changed.rejected()).isEqualTo(1);
@@ -78,17 +79,17 @@ class LedgerResendTest {
                 "claim 'X5' was already recorded with different content (paidAmount 100 → 999999, allowedAmount 100 → 999999); "
                         + "send a replacement (frequency 7) naming it"));
         assertThat(changed.payouts()).isEmpty();
-        // paid stays $100.00
-        assertThat(paidCents(kit)).isEqualTo(100_00);
+        // paid stays $1.00
+        assertThat(paidCents(kit)).isEqualTo(100);
 
         // a difference in a list field and in cents, and the pointer to the head once the claim was replaced
         assertThat(claims(kit, replacement("X5a", "X5", "m1", LocalDate.of(2024, 3, 4), 120_00)).accepted()).isEqualTo(1);
         Claim withCode = new Claim("X5", "m1", Claim.ClaimType.PROFESSIONAL, LocalDate.of(2024, 3, 4), LocalDate.of(2024, 3, 4),
-                LocalDate.of(2024, 3, 24), Money.ofCents(100_50), Money.ofCents(100_00), null, List.of("99213"), null,
+                LocalDate.of(2024, 3, 24), Money.ofCents(150), Money.ofCents(100), null, List.of("99213"), null,
                 "1234567890", Claim.Frequency.ORIGINAL, null);
         LedgerReplies.BatchResult r2 = claims(kit, withCode);
         assertThat(r2.errors()).containsExactly(new RecordError(0, "X5", "paidAmount",
-                "claim 'X5' was already recorded with different content (paidAmount 100 → 100.50, hcpcs (none) → [99213]); "
+                "claim 'X5' was already recorded with different content (paidAmount 100 → 150, hcpcs (none) → [99213]); "
                         + "send a replacement (frequency 7) naming the latest claim of its chain, 'X5a'"));
         // $120.00 in effect (X5a replaced X5)
         assertThat(paidCents(kit)).isEqualTo(120_00);
