@@ -183,11 +183,25 @@ public final class ContractDecider {
                 errors.add(new RecordError(i, c.id(), "id", "is required (the claim's stable id)"));
                 continue;
             }
-            if (state.claim(c.id()) != null || accepted.containsKey(c.id())) {
-                duplicate++;
+            RecordError e = ClaimValidation.claimFields(i, c);
+            LedgerClaim known = accepted.get(c.id());
+            if (known == null) {
+                known = state.claim(c.id());
+            }
+            if (known != null) {
+                // a resend counts as duplicate only if it says the same thing; a field error is reported as such
+                if (e == null) {
+                    ResentRecords.Differences d = ResentRecords.claim(known, LedgerClaim.of(c));
+                    if (d.none()) {
+                        duplicate++;
+                        continue;
+                    }
+                    e = new RecordError(i, c.id(), d.firstField(), "claim '" + c.id() + "' was already recorded with different content ("
+                            + d.text() + "); send a replacement (frequency 7) naming " + latestOfChain(state, c.id(), replacedInBatch));
+                }
+                errors.add(e);
                 continue;
             }
-            RecordError e = ClaimValidation.claimFields(i, c);
             if (e == null && c.frequency() != Claim.Frequency.ORIGINAL) {
                 e = checkReplacement(state, i, c, accepted, replacedInBatch);
             }
@@ -212,6 +226,22 @@ public final class ContractDecider {
             }
         }
         return new Decision(events, new LedgerReplies.BatchResult(accepted.size(), duplicate, errors.size(), errors, payouts, null));
+    }
+
+    /** "it", or the claim that is now the head of the chain when {@code id} was already replaced. */
+    private static String latestOfChain(ContractState state, String id, Map<String, String> replacedInBatch) {
+        String head = id;
+        for (int guard = 0; guard < 10_000; guard++) {
+            String next = replacedInBatch.get(head);
+            if (next == null) {
+                next = state.replacedBy(head);
+            }
+            if (next == null) {
+                break;
+            }
+            head = next;
+        }
+        return head.equals(id) ? "it" : "the latest claim of its chain, '" + head + "'";
     }
 
     private static RecordError checkReplacement(ContractState state, int i, Claim c, Map<String, LedgerClaim> accepted,
@@ -356,7 +386,7 @@ public final class ContractDecider {
             }
             paid = paid.plus(amount);
             out.add(new Payout(Payout.key(state.contractId(), m.trigger(), year), state.contractId(), m.trigger(), year, year,
-                    amount, reason, Payout.Status.TRIGGERED, state.sequence()));
+                    amount, reason, Payout.Status.initial(amount), state.sequence()));
         }
         return out;
     }
@@ -384,11 +414,24 @@ public final class ContractDecider {
                 errors.add(new RecordError(i, a.id(), "id", "is required (the record's stable id)"));
                 continue;
             }
-            if (state.attribution(a.id()) != null || accepted.containsKey(a.id())) {
-                duplicate++;
+            RecordError e = ClaimValidation.attributionFields(i, a);
+            Attribution known = accepted.get(a.id());
+            if (known == null) {
+                known = state.attribution(a.id());
+            }
+            if (known != null) {
+                if (e == null) {
+                    ResentRecords.Differences d = ResentRecords.attribution(known, a);
+                    if (d.none()) {
+                        duplicate++;
+                        continue;
+                    }
+                    e = new RecordError(i, a.id(), d.firstField(), "attribution record '" + a.id() + "' was already recorded with different content ("
+                            + d.text() + "); send a new record with replacesId naming it");
+                }
+                errors.add(e);
                 continue;
             }
-            RecordError e = ClaimValidation.attributionFields(i, a);
             if (e == null && a.replacesId() != null && state.attribution(a.replacesId()) == null && !accepted.containsKey(a.replacesId())) {
                 e = new RecordError(i, a.id(), "replacesId", "names unknown attribution record '" + a.replacesId() + "'");
             }
@@ -437,11 +480,24 @@ public final class ContractDecider {
                 errors.add(new RecordError(i, q.id(), "id", "is required (the event's stable id)"));
                 continue;
             }
-            if (state.qualityEvent(q.id()) != null || accepted.containsKey(q.id())) {
-                duplicate++;
+            RecordError e = ClaimValidation.qualityFields(i, q);
+            QualityEvent known = accepted.get(q.id());
+            if (known == null) {
+                known = state.qualityEvent(q.id());
+            }
+            if (known != null) {
+                if (e == null) {
+                    ResentRecords.Differences d = ResentRecords.quality(known, q);
+                    if (d.none()) {
+                        duplicate++;
+                        continue;
+                    }
+                    e = new RecordError(i, q.id(), d.firstField(), "quality event '" + q.id() + "' was already recorded with different content ("
+                            + d.text() + "); a recorded event is never changed: send the corrected status as an event with a new id");
+                }
+                errors.add(e);
                 continue;
             }
-            RecordError e = ClaimValidation.qualityFields(i, q);
             if (e == null && !measures.contains(q.measureId())) {
                 e = new RecordError(i, q.id(), "measureId", "'" + q.measureId() + "' is not a measure of contract "
                         + state.contractId() + " (measures: " + new java.util.TreeSet<>(measures) + ")");
@@ -570,7 +626,7 @@ public final class ContractDecider {
                 : PayoutRules.advance("interim settlement " + cmd.periodId() + " (completion factor " + completion.toPlainString() + ")",
                 statement.total(), terms.withholdRateOrDefault(), paid);
         Payout payout = new Payout(Payout.key(state.contractId(), trigger, cmd.periodId()), state.contractId(), trigger,
-                cmd.periodId(), year, amount.amount(), amount.reason(), Payout.Status.TRIGGERED, state.sequence());
+                cmd.periodId(), year, amount.amount(), amount.reason(), Payout.Status.initial(amount.amount()), state.sequence());
         events.add(new ContractEvent.StatementIssued(statement, year));
         events.add(new ContractEvent.PayoutTriggered(payout));
         return new Decision(events, new LedgerReplies.SettlementReply(statement, payout, triggerPayouts, false, null));
@@ -610,11 +666,15 @@ public final class ContractDecider {
             return Decision.reply(new LedgerReplies.PayoutReply(null, new LedgerReplies.Refusal(LedgerRejection.Reason.UNKNOWN_PAYOUT,
                     "contract " + state.contractId() + " has no payout '" + key + "'")));
         }
-        if (status == null || status == Payout.Status.TRIGGERED) {
+        if (status == null || status == Payout.Status.TRIGGERED || status == Payout.Status.NOTHING_DUE) {
             return Decision.reply(new LedgerReplies.PayoutReply(null, LedgerReplies.Refusal.invalid("payout " + key + ": status must be APPROVED, DISBURSED or ACKNOWLEDGED")));
         }
         if (p.status() == status) {
             return Decision.reply(new LedgerReplies.PayoutReply(p, null)); // repeated: no-op
+        }
+        if (p.status() == Payout.Status.NOTHING_DUE) {
+            return Decision.reply(new LedgerReplies.PayoutReply(null, new LedgerReplies.Refusal(LedgerRejection.Reason.FORBIDDEN_TRANSITION,
+                    "payout " + key + " is NOTHING_DUE (amount " + p.amount() + "): there is nothing to approve, disburse or acknowledge")));
         }
         if (p.status() != status.previous()) {
             return Decision.reply(new LedgerReplies.PayoutReply(null, new LedgerReplies.Refusal(LedgerRejection.Reason.FORBIDDEN_TRANSITION,

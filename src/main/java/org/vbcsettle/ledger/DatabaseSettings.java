@@ -11,9 +11,29 @@ import java.util.Properties;
 /**
  * Where the ledger keeps its journal, snapshots and read side ({@code vbc.ledger.db}, overridable by
  * {@code VBC_DB_URL}, {@code VBC_DB_USER}, {@code VBC_DB_PASSWORD}). The dialect follows from the URL.
+ *
+ * <p>An H2 URL always carries {@code DB_CLOSE_ON_EXIT=FALSE} (appended when missing): otherwise H2's own JVM
+ * shutdown hook closes the database while Akka's coordinated shutdown still stops the shard regions and
+ * the projection, whose last writes then fail ("Database is already closed") and stall shutdown. The node
+ * closes its pools at the end of coordinated shutdown instead, and H2 closes the database with the last
+ * connection.
  */
 public record DatabaseSettings(String url, String user, String password, Duration connectionTimeout, int poolSize,
                                int projectionPoolSize) {
+
+    static final String H2_CLOSE_ON_EXIT = "DB_CLOSE_ON_EXIT=FALSE";
+
+    public DatabaseSettings {
+        url = withH2CloseOnExitOff(url);
+    }
+
+    /** {@code url} with {@code ;DB_CLOSE_ON_EXIT=FALSE} appended when it is an H2 URL that does not set it. */
+    static String withH2CloseOnExitOff(String url) {
+        if (url == null || !url.startsWith("jdbc:h2:") || url.toUpperCase(java.util.Locale.ROOT).contains("DB_CLOSE_ON_EXIT=")) {
+            return url;
+        }
+        return url + ";" + H2_CLOSE_ON_EXIT;
+    }
 
     public enum Dialect {
         H2("slick.jdbc.H2Profile$", "org.h2.Driver", "h2-dialect", "schema/h2/h2-create-schema.sql"),
@@ -32,9 +52,23 @@ public record DatabaseSettings(String url, String user, String password, Duratio
         }
     }
 
+    /**
+     * The user defaults by dialect: H2's embedded database is created for {@code sa}; PostgreSQL has no
+     * sensible default (silently trying {@code sa} would only fail later with an authentication error that
+     * does not say which setting is missing), so it must be set.
+     */
     public static DatabaseSettings fromConfig(Config config) {
         Config db = config.getConfig("vbc.ledger.db");
-        return new DatabaseSettings(db.getString("url"), db.getString("user"), db.getString("password"),
+        String url = db.getString("url");
+        String user = db.hasPath("user") ? db.getString("user") : null;
+        if (user == null || user.isBlank()) {
+            if (url.startsWith("jdbc:postgresql:")) {
+                throw new LedgerStartupException("the ledger database " + url + " is PostgreSQL and no user is set: "
+                        + "set VBC_DB_USER (and VBC_DB_PASSWORD), or vbc.ledger.db.user");
+            }
+            user = "sa";
+        }
+        return new DatabaseSettings(url, user, db.hasPath("password") ? db.getString("password") : "",
                 db.getDuration("connection-timeout"), db.getInt("pool-size"), db.getInt("projection-pool-size"));
     }
 

@@ -62,6 +62,7 @@ public final class LedgerNode implements AutoCloseable {
         HikariDataSource ds = null;
         try {
             ds = readSideDataSource(db);
+            closeAtShutdown(system, ds);
             PayoutProjection.createOffsetTables(system, ds).toCompletableFuture()
                     .get(db.connectionTimeout().toMillis() * 4, TimeUnit.MILLISECONDS);
             ContractEntity.init(system);
@@ -114,6 +115,20 @@ public final class LedgerNode implements AutoCloseable {
         hc.setConnectionTimeout(Math.max(250, db.connectionTimeout().toMillis()));
         hc.setInitializationFailTimeout(db.connectionTimeout().toMillis());
         return new HikariDataSource(hc);
+    }
+
+    /**
+     * Closes the read side's pool in the last phase before the actor system terminates, whatever starts the
+     * shutdown (close(), SIGTERM, a downed member): by then the shard regions and the projection have
+     * stopped, so nothing writes any more. akka-persistence-jdbc closes its own pool when the system
+     * terminates. With H2 ({@code DB_CLOSE_ON_EXIT=FALSE}) the database closes with its last connection.
+     */
+    private static void closeAtShutdown(ActorSystem<?> system, HikariDataSource ds) {
+        akka.actor.CoordinatedShutdown.get(system).addTask(akka.actor.CoordinatedShutdown.PhaseBeforeActorSystemTerminate(),
+                "vbc-close-read-side-pool", () -> {
+                    ds.close(); // idempotent: close() closes it again
+                    return java.util.concurrent.CompletableFuture.completedFuture(akka.Done.getInstance());
+                });
     }
 
     private static void joinAndWaitUp(ActorSystem<?> system, Duration timeout) throws InterruptedException {

@@ -16,16 +16,33 @@ public record Payout(String key, String contractId, String trigger, String perio
                      Money amount, String reason, Status status, long triggeredAtSequence)
         implements CborSerializable {
 
-    /** Payer approves, disburses, then the disbursement is acknowledged; each step follows the previous. */
+    /**
+     * Payer approves, disburses, then the disbursement is acknowledged; each step follows the previous.
+     * {@code NOTHING_DUE}: a payout of $0 (an advance or true-up that came to nothing) is recorded in that
+     * terminal status from the start, so the trigger is remembered as fired (it never pays again) and the
+     * period's payouts still sum to its final settlement, but the payer has nothing to approve or disburse.
+     */
     public enum Status {
-        TRIGGERED, APPROVED, DISBURSED, ACKNOWLEDGED;
+        TRIGGERED, APPROVED, DISBURSED, ACKNOWLEDGED, NOTHING_DUE;
 
+        /** The status a step to this one must start from; null for the two initial statuses. */
         public Status previous() {
-            return this == TRIGGERED ? null : values()[ordinal() - 1];
+            return switch (this) {
+                case TRIGGERED, NOTHING_DUE -> null;
+                case APPROVED -> TRIGGERED;
+                case DISBURSED -> APPROVED;
+                case ACKNOWLEDGED -> DISBURSED;
+            };
         }
 
+        /** The status a new payout of this amount starts in. */
+        public static Status initial(Money amount) {
+            return amount.isZero() ? NOTHING_DUE : TRIGGERED;
+        }
+
+        /** {@code triggered}, {@code APPROVED}, {@code nothing_due}, {@code nothing-due}. */
         public static Status parse(String s) {
-            return valueOf(s.trim().toUpperCase());
+            return valueOf(s.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
         }
     }
 

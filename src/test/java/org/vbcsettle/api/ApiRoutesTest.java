@@ -218,6 +218,20 @@ class ApiRoutesTest {
     }
 
     @Test
+    void a_resent_claim_id_with_other_content_is_rejected_not_counted_as_duplicate() throws Exception {
+        assertThat(api.postJson("/v1/contracts/acme-2024/claims", BLUE,
+                "[" + Fixtures.claim("X5", "m5", "2024-03-01", "2024-03-20", 100) + "]").json().path("accepted").asLong()).isEqualTo(1);
+        TestApi.Reply r = api.postJson("/v1/contracts/acme-2024/claims", BLUE,
+                "[" + Fixtures.claim("X5", "m5", "2024-03-01", "2024-03-20", 999_999) + "]");
+        JsonNode j = r.json();
+        assertThat(j.path("accepted").asLong()).as(r.toString()).isZero();
+        assertThat(j.path("duplicate").asLong()).isZero();
+        assertThat(j.path("rejected").asLong()).isEqualTo(1);
+        assertThat(j.path("errors").toString()).contains("claim 'X5' was already recorded with different content "
+                + "(paidAmount 100 → 999999, allowedAmount 100 → 999999); send a replacement (frequency 7) naming it");
+    }
+
+    @Test
     void malformed_claims_json_is_400() throws Exception {
         TestApi.Reply r = api.postJson("/v1/contracts/acme-2024/claims", BLUE, "[{\"id\": \"c1\",]");
         assertProblem(r, 400);
@@ -355,18 +369,35 @@ class ApiRoutesTest {
                 "{\"period\":\"2024-Q1\",\"kind\":\"interim\",\"asOf\":\"2024-05-01\"}").status()).isIn(200, 201);
         assertThat(api.postJson("/v1/contracts/zenith-2024/settlements", RED,
                 "{\"period\":\"2024-Q1\",\"kind\":\"interim\",\"asOf\":\"2024-05-01\"}").status()).isIn(200, 201);
-        String key = "acme-2024|settlement.interim|2024-Q1";
-        assertThat(api.get("/v1/contracts/acme-2024/payouts?status=triggered", ACME).json().findValuesAsText("key")).contains(key);
+        // $0 is nothing due: listed as such, never among the triggered payouts, and cannot be moved on
+        String zeroKey = "acme-2024|settlement.interim|2024-Q1";
+        assertThat(api.get("/v1/contracts/acme-2024/payouts?status=nothing_due", ACME).json().findValuesAsText("key")).contains(zeroKey);
+        assertThat(api.get("/v1/contracts/acme-2024/payouts?status=triggered", ACME).json().findValuesAsText("key")).doesNotContain(zeroKey);
+        assertProblem(api.postJson("/v1/contracts/acme-2024/payouts/" + java.net.URLEncoder.encode(zeroKey, java.nio.charset.StandardCharsets.UTF_8)
+                + "/status", BLUE, "{\"status\":\"approved\"}"), 409);
         assertProblem(api.get("/v1/contracts/acme-2024/payouts?status=lost", ACME), 422);
         assertProblem(api.get("/v1/contracts/acme-2024/payouts", OTHER_PROVIDER), 403);
 
-        String path = "/v1/contracts/acme-2024/payouts/" + java.net.URLEncoder.encode(key, java.nio.charset.StandardCharsets.UTF_8) + "/status";
+        // a payout with an amount: CBP met (2 of 2 eligible, 100% ≥ 60%) on a contract of its own advances the pool
+        assertThat(api.send("POST", "/v1/contracts", BLUE, "application/yaml", Fixtures.contractYaml("acme-pay-2024", "blue-payer", "acme-aco")).status()).isEqualTo(201);
+        TestApi.Reply q = api.postJson("/v1/contracts/acme-pay-2024/quality-events", BLUE, """
+                [{"id":"d1","memberId":"m1","measureId":"CBP","period":"2024","kind":"denominator"},
+                 {"id":"d2","memberId":"m2","measureId":"CBP","period":"2024","kind":"denominator"},
+                 {"id":"n1","memberId":"m1","measureId":"CBP","period":"2024","kind":"numerator"},
+                 {"id":"n2","memberId":"m2","measureId":"CBP","period":"2024","kind":"numerator"}]""");
+        assertThat(q.status()).as(q.toString()).isEqualTo(200);
+        String key = "acme-pay-2024|quality.hedis.CBP.met|2024";
+        List<String> triggered = api.get("/v1/contracts/acme-pay-2024/payouts?status=triggered", ACME).json().findValuesAsText("key");
+        assertThat(triggered).contains(key);
+        assertThat(api.get("/v1/contracts/acme-pay-2024/payouts?status=triggered", ACME).json().get(0).path("amountCents").asLong()).isPositive();
+
+        String path = "/v1/contracts/acme-pay-2024/payouts/" + java.net.URLEncoder.encode(key, java.nio.charset.StandardCharsets.UTF_8) + "/status";
         assertProblem(api.postJson(path, ACME, "{\"status\":\"approved\"}"), 403);       // the payer approves
         assertProblem(api.postJson(path, BLUE, "{\"status\":\"acknowledged\"}"), 403);   // the provider acknowledges
         assertProblem(api.postJson(path, OTHER_PROVIDER, "{\"status\":\"acknowledged\"}"), 403);
         assertProblem(api.postJson(path, ACME, "{\"status\":\"paid\"}"), 422);
         assertProblem(api.postJson(path, ACME, "{\"status\":\"acknowledged\"}"), 409);   // not disbursed yet
-        assertProblem(api.postJson("/v1/contracts/acme-2024/payouts/nothing/status", BLUE, "{\"status\":\"approved\"}"), 404);
+        assertProblem(api.postJson("/v1/contracts/acme-pay-2024/payouts/nothing/status", BLUE, "{\"status\":\"approved\"}"), 404);
         assertThat(api.postJson(path, BLUE, "{\"status\":\"approved\"}").status()).isEqualTo(200);
         assertThat(api.postJson(path, BLUE, "{\"status\":\"disbursed\"}").status()).isEqualTo(200);
         TestApi.Reply r = api.postJson(path, ACME, "{\"status\":\"acknowledged\"}");

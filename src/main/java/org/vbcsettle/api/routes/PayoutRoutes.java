@@ -27,7 +27,10 @@ import java.util.Set;
  */
 public final class PayoutRoutes extends RouteSupport {
 
-    static final Set<String> STATUSES = Set.of("triggered", "approved", "disbursed", "acknowledged");
+    // nothing_due: a $0 payout, recorded so its trigger never fires again, with nothing to disburse
+    static final Set<String> STATUSES = Set.of("triggered", "approved", "disbursed", "acknowledged", "nothing_due");
+    /** The statuses a caller may move a payout to. */
+    static final Set<String> TARGETS = Set.of("approved", "disbursed", "acknowledged");
 
     public PayoutRoutes(ApiContext ctx) {
         super(ctx);
@@ -41,8 +44,7 @@ public final class PayoutRoutes extends RouteSupport {
                         jsonBody(body -> {
                             JsonNode st = body.get("status");
                             String target = st != null && st.isTextual() ? st.asText().trim().toLowerCase(Locale.ROOT) : null;
-                            if (!body.isObject() || target == null || !STATUSES.contains(target) || target.equals("triggered")
-                                    || body.size() != 1) {
+                            if (!body.isObject() || target == null || !TARGETS.contains(target) || body.size() != 1) {
                                 return problem(Problem.invalid("the status change is not valid", List.of(new RecordError(
                                         "payout " + key, "status", "must be one of approved, disbursed, acknowledged "
                                         + "(body {\"status\": \"acknowledged\"})"))));
@@ -98,7 +100,7 @@ public final class PayoutRoutes extends RouteSupport {
         return parameterOptional("status", (Optional<String> s) -> {
             if (s.isPresent() && !STATUSES.contains(s.get().toLowerCase(Locale.ROOT))) {
                 return problem(Problem.invalid("unknown payout status", List.of(new RecordError("query", "status",
-                        "must be one of triggered, approved, disbursed, acknowledged; was '" + s.get() + "'"))));
+                        "must be one of triggered, approved, disbursed, acknowledged, nothing_due; was '" + s.get() + "'"))));
             }
             return inner.apply(s.map(x -> x.toLowerCase(Locale.ROOT)).orElse(null));
         });
