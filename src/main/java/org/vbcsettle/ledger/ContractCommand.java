@@ -54,6 +54,19 @@ public sealed interface ContractCommand extends CborSerializable {
                   ActorRef<LedgerReplies.SettlementReply> replyTo) implements ContractCommand {
     }
 
+    /**
+     * Records the payer-reported facts of a period (the performance period, e.g. {@code 2024}, or a quarter
+     * of it): they replace any facts reported for that period before. Reporting the same facts again
+     * changes nothing.
+     */
+    record ReportFacts(String periodId, ReportedFacts facts, ActorRef<LedgerReplies.FactsReply> replyTo)
+            implements ContractCommand {
+    }
+
+    /** The facts recorded for a period (none recorded: {@link ReportedFacts#NONE}, sequence 0). */
+    record GetReportedFacts(String periodId, ActorRef<LedgerReplies.FactsReply> replyTo) implements ContractCommand {
+    }
+
     /** Moves a payout one step along TRIGGERED → APPROVED → DISBURSED → ACKNOWLEDGED (repeating is a no-op). */
     record ChangePayoutStatus(String payoutKey, Payout.Status status, ActorRef<LedgerReplies.PayoutReply> replyTo)
             implements ContractCommand {

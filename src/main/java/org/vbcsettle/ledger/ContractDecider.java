@@ -12,6 +12,7 @@ import org.vbcsettle.settlement.Attribution;
 import org.vbcsettle.settlement.Claim;
 import org.vbcsettle.settlement.ContractSettlement;
 import org.vbcsettle.settlement.QualityEvent;
+import org.vbcsettle.settlement.ReportedFacts;
 import org.vbcsettle.settlement.SettlementInputs;
 import org.vbcsettle.settlement.Statement;
 
@@ -77,6 +78,10 @@ public final class ContractDecider {
             }
         } else if (command instanceof ContractCommand.Settle c) {
             return settle(state, c);
+        } else if (command instanceof ContractCommand.ReportFacts c) {
+            return reportFacts(state, c.periodId(), c.facts());
+        } else if (command instanceof ContractCommand.GetReportedFacts c) {
+            return getReportedFacts(state, c.periodId());
         } else if (command instanceof ContractCommand.ChangePayoutStatus c) {
             return changePayoutStatus(state, c.payoutKey(), c.status());
         } else if (command instanceof ContractCommand.ListPayouts) {
@@ -367,7 +372,7 @@ public final class ContractDecider {
         String projectionNote = null;
         try {
             earned = PayoutRules.projected(contract, attribution, claimsAfter.get(), quality, lastService, paidThrough,
-                    state.sequence()).total();
+                    factsFor(state, year, null), state.sequence()).total();
         } catch (RuntimeException e) {
             projectionNote = "projected settlement not available (" + e.getMessage() + "); nothing advanced now, the final settlement pays it";
         }
@@ -612,7 +617,7 @@ public final class ContractDecider {
         Statement statement;
         try {
             SettlementInputs in = new SettlementInputs(period, List.copyOf(state.attributionRecords()), statementClaims,
-                    List.copyOf(state.qualityEventRecords()), cmd.reported(), completion);
+                    List.copyOf(state.qualityEventRecords()), factsFor(state, cmd.periodId(), cmd.reported()), completion);
             statement = ContractSettlement.settle(contract, in, cmd.kind(), state.sequence());
         } catch (RuntimeException e) {
             return settleError("settlement of " + cmd.periodId() + " (" + cmd.kind() + ") failed: " + e.getMessage());
@@ -656,6 +661,110 @@ public final class ContractDecider {
 
     private static Decision settleError(LedgerReplies.Refusal refusal) {
         return Decision.reply(new LedgerReplies.SettlementReply(null, null, List.of(), false, refusal));
+    }
+
+    // ---------------------------------------------------------------- reported facts
+
+    /** The period's id as the ledger keys facts by, or an error message naming the field {@code period}. */
+    private static String factsPeriod(ContractState state, String periodId, String[] error) {
+        Period perf = state.currentContract().performancePeriod();
+        if (ClaimValidation.blank(periodId) || periodId.equals(perf.id())) {
+            return perf.id();
+        }
+        if (!QUARTER.matcher(periodId).matches()) {
+            error[0] = "period: reported facts are for the performance period '" + perf.id() + "' or one of its quarters (e.g. "
+                    + perf.start().getYear() + "-Q1), not '" + periodId + "'";
+            return null;
+        }
+        Period q = Period.parse(periodId);
+        if (q.end().isBefore(perf.start()) || q.start().isAfter(perf.end())) {
+            error[0] = "period: quarter " + periodId + " is outside the performance period " + perf.start() + " to " + perf.end();
+            return null;
+        }
+        return periodId;
+    }
+
+    private static LedgerReplies.FactsReply factsError(LedgerReplies.Refusal refusal) {
+        return new LedgerReplies.FactsReply(null, null, 0, false, refusal);
+    }
+
+    private static Decision reportFacts(ContractState state, String periodId, ReportedFacts facts) {
+        if (!state.isRegistered()) {
+            return Decision.reply(factsError(notRegistered(state, ": reported facts refused")));
+        }
+        String[] error = new String[1];
+        String id = factsPeriod(state, periodId, error);
+        if (id == null) {
+            return Decision.reply(factsError(LedgerReplies.Refusal.invalid(error[0])));
+        }
+        if (facts == null) {
+            return Decision.reply(factsError(LedgerReplies.Refusal.invalid("facts: the reported facts are required")));
+        }
+        java.util.Map<String, String> problems = facts.problems();
+        if (!problems.isEmpty()) {
+            List<String> parts = new ArrayList<>();
+            problems.forEach((f, m) -> parts.add(f + " " + m));
+            return Decision.reply(factsError(LedgerReplies.Refusal.invalid("reported facts of " + state.contractId() + " " + id
+                    + " are not valid: " + String.join("; ", parts))));
+        }
+        ContractSnapshot.FactsEntry current = state.reportedFactsEntry(id);
+        if (current != null && sameFacts(current.facts(), facts)) {
+            return Decision.reply(new LedgerReplies.FactsReply(id, current.facts(), current.sequence(), false, null)); // resent
+        }
+        String year = state.currentContract().performancePeriod().id();
+        if (state.isClosed(year)) {
+            // the final statement keeps the facts it used; changing them afterwards would change nothing
+            return Decision.reply(factsError(LedgerReplies.Refusal.conflict("performance period " + year
+                    + " is closed by its final settlement; its reported facts can no longer change")));
+        }
+        return new Decision(List.of(new ContractEvent.FactsReported(id, facts)),
+                new LedgerReplies.FactsReply(id, facts, state.sequence() + 1, true, null));
+    }
+
+    private static Decision getReportedFacts(ContractState state, String periodId) {
+        if (!state.isRegistered()) {
+            return Decision.reply(factsError(notRegistered(state)));
+        }
+        String[] error = new String[1];
+        String id = factsPeriod(state, periodId, error);
+        if (id == null) {
+            return Decision.reply(factsError(LedgerReplies.Refusal.invalid(error[0])));
+        }
+        ContractSnapshot.FactsEntry e = state.reportedFactsEntry(id);
+        return Decision.reply(e == null
+                ? new LedgerReplies.FactsReply(id, ReportedFacts.NONE, 0, false, null)
+                : new LedgerReplies.FactsReply(id, e.facts(), e.sequence(), false, null));
+    }
+
+    /** Equal facts, numbers by value ({@code 0.9} = {@code 0.90}). */
+    static boolean sameFacts(ReportedFacts a, ReportedFacts b) {
+        return java.util.Objects.equals(a.assignedBeneficiaries(), b.assignedBeneficiaries())
+                && sameNumber(a.qualityScore(), b.qualityScore())
+                && java.util.Objects.equals(a.qualityStandardMet(), b.qualityStandardMet())
+                && java.util.Objects.equals(a.alternativeStandardMet(), b.alternativeStandardMet())
+                && java.util.Objects.equals(a.participantRevenue(), b.participantRevenue())
+                && sameNumber(a.disasterShare(), b.disasterShare())
+                && java.util.Objects.equals(a.lowRevenue(), b.lowRevenue())
+                && sameNumber(a.compositeQualityScore(), b.compositeQualityScore())
+                && java.util.Objects.equals(a.benchmarkOverride(), b.benchmarkOverride());
+    }
+
+    private static boolean sameNumber(java.math.BigDecimal a, java.math.BigDecimal b) {
+        return a == null ? b == null : b != null && a.compareTo(b) == 0;
+    }
+
+    /**
+     * The facts a settlement of {@code periodId} uses: those recorded for the period (for a quarter with none
+     * of its own, those of the performance period), with every field given explicitly overriding them.
+     */
+    static ReportedFacts factsFor(ContractState state, String periodId, ReportedFacts explicit) {
+        String year = state.currentContract().performancePeriod().id();
+        ContractSnapshot.FactsEntry e = periodId == null ? null : state.reportedFactsEntry(periodId);
+        if (e == null) {
+            e = state.reportedFactsEntry(year);
+        }
+        ReportedFacts stored = e == null ? ReportedFacts.NONE : e.facts();
+        return stored.overriddenBy(explicit);
     }
 
     // ---------------------------------------------------------------- payouts

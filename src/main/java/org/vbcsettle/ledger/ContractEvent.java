@@ -3,6 +3,7 @@ package org.vbcsettle.ledger;
 import org.vbcsettle.contract.Contract;
 import org.vbcsettle.settlement.Attribution;
 import org.vbcsettle.settlement.QualityEvent;
+import org.vbcsettle.settlement.ReportedFacts;
 import org.vbcsettle.settlement.Statement;
 
 import java.util.List;
@@ -42,6 +43,10 @@ public sealed interface ContractEvent extends CborSerializable {
 
     /** An interim or final statement; idempotent per (period, kind). */
     record StatementIssued(Statement statement, String performanceYear) implements ContractEvent {
+    }
+
+    /** The payer-reported facts of a period; a later event for the same period replaces the earlier one. */
+    record FactsReported(String periodId, ReportedFacts facts) implements ContractEvent {
     }
 
     record PayoutTriggered(Payout payout) implements ContractEvent {

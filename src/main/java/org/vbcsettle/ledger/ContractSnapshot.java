@@ -3,6 +3,7 @@ package org.vbcsettle.ledger;
 import org.vbcsettle.contract.Contract;
 import org.vbcsettle.settlement.Attribution;
 import org.vbcsettle.settlement.QualityEvent;
+import org.vbcsettle.settlement.ReportedFacts;
 import org.vbcsettle.settlement.Statement;
 
 import java.util.List;
@@ -13,7 +14,8 @@ import java.util.List;
  */
 public record ContractSnapshot(String contractId, long sequence, List<Contract> versions, List<LedgerClaim> claims,
                                List<Attribution> attributions, List<QualityEvent> qualityEvents,
-                               List<StatementEntry> statements, List<Payout> payouts) implements CborSerializable {
+                               List<StatementEntry> statements, List<Payout> payouts,
+                               List<FactsEntry> reportedFacts) implements CborSerializable {
 
     public ContractSnapshot {
         versions = List.copyOf(versions);
@@ -22,6 +24,12 @@ public record ContractSnapshot(String contractId, long sequence, List<Contract> 
         qualityEvents = List.copyOf(qualityEvents);
         statements = List.copyOf(statements);
         payouts = List.copyOf(payouts);
+        // snapshots taken before facts were recorded in the ledger have none
+        reportedFacts = reportedFacts == null ? List.of() : List.copyOf(reportedFacts);
+    }
+
+    /** @param sequence the event sequence number of the report */
+    public record FactsEntry(String periodId, ReportedFacts facts, long sequence) {
     }
 
     public record StatementEntry(Statement statement, String performanceYear) {

@@ -8,6 +8,7 @@ import org.vbcsettle.money.Money;
 import org.vbcsettle.settlement.Attribution;
 import org.vbcsettle.settlement.Claim;
 import org.vbcsettle.settlement.QualityEvent;
+import org.vbcsettle.settlement.ReportedFacts;
 import org.vbcsettle.settlement.Statement;
 
 import java.time.LocalDate;
@@ -64,6 +65,8 @@ public final class ContractState implements CborSerializable {
     private final LinkedHashMap<String, String> statementYears = new LinkedHashMap<>();
     private final LinkedHashMap<String, Payout> payouts = new LinkedHashMap<>();
     private final HashMap<String, Long> paidByYear = new HashMap<>();
+    // payer-reported facts by period id, the latest report of each (with the sequence number it got)
+    private final LinkedHashMap<String, ContractSnapshot.FactsEntry> reportedFacts = new LinkedHashMap<>();
 
     // query-time figures that need the calculators, reused while nothing changed (never persisted)
     private transient Object derivedCacheKey;
@@ -138,6 +141,9 @@ public final class ContractState implements CborSerializable {
             String key = statementKey(e.statement().periodId(), e.statement().kind());
             statements.put(key, e.statement());
             statementYears.put(key, e.performanceYear());
+        } else if (event instanceof ContractEvent.FactsReported e) {
+            // the entry's sequence is the number this event gets (sequence counts the events applied)
+            reportedFacts.put(e.periodId(), new ContractSnapshot.FactsEntry(e.periodId(), e.facts(), sequence + 1));
         } else if (event instanceof ContractEvent.PayoutTriggered e) {
             addPayout(e.payout());
         } else if (event instanceof ContractEvent.PayoutStatusChanged e) {
@@ -443,6 +449,19 @@ public final class ContractState implements CborSerializable {
         derivedCacheValue = value;
     }
 
+    // ---------------------------------------------------------------- reported facts
+
+    /** The latest report of a period, or null. */
+    ContractSnapshot.FactsEntry reportedFactsEntry(String periodId) {
+        return reportedFacts.get(periodId);
+    }
+
+    /** The facts recorded for a period ({@link ReportedFacts#NONE} when none). */
+    public ReportedFacts reportedFacts(String periodId) {
+        ContractSnapshot.FactsEntry e = reportedFacts.get(periodId);
+        return e == null ? ReportedFacts.NONE : e.facts();
+    }
+
     // ---------------------------------------------------------------- snapshots
 
     /** Immutable copy of the records; totals are rebuilt from them on recovery. */
@@ -452,7 +471,7 @@ public final class ContractState implements CborSerializable {
         statements.forEach((k, s) -> st.add(new ContractSnapshot.StatementEntry(s, statementYears.get(k))));
         return new ContractSnapshot(contractId, sequence, List.copyOf(versions.values()),
                 List.copyOf(claims.values()), List.copyOf(attributions.values()), List.copyOf(qualityEvents.values()),
-                st, List.copyOf(payouts.values()));
+                st, List.copyOf(payouts.values()), List.copyOf(reportedFacts.values()));
     }
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
@@ -468,6 +487,7 @@ public final class ContractState implements CborSerializable {
             st.statementYears.put(key, e.performanceYear());
         }
         s.payouts().forEach(st::addPayout);
+        s.reportedFacts().forEach(f -> st.reportedFacts.put(f.periodId(), f));
         st.sequence = s.sequence();
         return st;
     }

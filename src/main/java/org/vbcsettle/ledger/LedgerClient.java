@@ -136,6 +136,21 @@ public final class LedgerClient {
         return settle(contractId, periodId, Statement.Kind.FINAL, asOf, reported);
     }
 
+    /**
+     * Records the payer-reported facts of a period ({@code 2024} or {@code 2024-Q2}; null: the performance
+     * period); they replace earlier facts of that period. Same facts again: no new event ({@code changed} false).
+     */
+    public CompletionStage<LedgerReplies.FactsReply> reportFacts(String contractId, String periodId, ReportedFacts facts) {
+        return ask(contractId, (ActorRef<LedgerReplies.FactsReply> r) -> new ContractCommand.ReportFacts(periodId, facts, r))
+                .thenApply(r -> ok(contractId, r));
+    }
+
+    /** The facts recorded for a period (null: the performance period); none: {@link ReportedFacts#NONE}. */
+    public CompletionStage<LedgerReplies.FactsReply> reportedFacts(String contractId, String periodId) {
+        return ask(contractId, (ActorRef<LedgerReplies.FactsReply> r) -> new ContractCommand.GetReportedFacts(periodId, r))
+                .thenApply(r -> ok(contractId, r));
+    }
+
     public CompletionStage<List<Statement>> statements(String contractId) {
         return ask(contractId, ContractCommand.ListStatements::new).thenApply(r -> ok(contractId, r).statements());
     }

@@ -1,6 +1,7 @@
 package org.vbcsettle.ledger;
 
 import org.vbcsettle.contract.Contract;
+import org.vbcsettle.settlement.ReportedFacts;
 import org.vbcsettle.settlement.Statement;
 
 import java.util.List;
@@ -76,6 +77,16 @@ public final class LedgerReplies {
         public SettlementReply {
             triggerPayouts = triggerPayouts == null ? List.of() : List.copyOf(triggerPayouts);
         }
+    }
+
+    /**
+     * The facts recorded for a period.
+     *
+     * @param sequence the ledger event sequence number of the report now in force (0: nothing reported)
+     * @param changed  this command recorded them (false: the same facts were already recorded, or a query)
+     */
+    public record FactsReply(String periodId, ReportedFacts facts, long sequence, boolean changed, Refusal refusal)
+            implements Reply {
     }
 
     public record PayoutReply(Payout payout, Refusal refusal) implements Reply {

@@ -69,11 +69,12 @@ final class PayoutRules {
 
     /**
      * The performance period settled on the data so far (kind PROJECTED): paid claims completed by the
-     * factor for the run-out between the latest month of service and the latest paid date seen.
+     * factor for the run-out between the latest month of service and the latest paid date seen, with the
+     * facts reported for the performance period.
      */
     static Statement projected(Contract contract, Collection<Attribution> attribution, List<Claim> effectiveClaims,
                                Collection<QualityEvent> quality, LocalDate lastServiceDate, LocalDate paidThrough,
-                               long sequence) {
+                               ReportedFacts reported, long sequence) {
         Period perf = contract.performancePeriod();
         BigDecimal cf = BigDecimal.ONE;
         if (lastServiceDate != null && paidThrough != null) {
@@ -82,7 +83,7 @@ final class PayoutRules {
             cf = terms.completionFactorAt(monthsOfRunOut(incurredEnd, paidThrough));
         }
         SettlementInputs in = new SettlementInputs(perf, List.copyOf(attribution), effectiveClaims, List.copyOf(quality),
-                ReportedFacts.NONE, cf);
+                reported == null ? ReportedFacts.NONE : reported, cf);
         return ContractSettlement.settle(contract, in, Statement.Kind.PROJECTED, sequence);
     }
 }

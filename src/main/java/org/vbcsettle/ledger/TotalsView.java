@@ -94,7 +94,7 @@ final class TotalsView {
         try {
             Statement s = PayoutRules.projected(contract, state.attributionRecords(),
                     effective != null ? effective : state.effectiveClaims(), state.qualityEventRecords(),
-                    state.lastServiceDate(), state.paidThrough(), state.sequence());
+                    state.lastServiceDate(), state.paidThrough(), ContractDecider.factsFor(state, perf.id(), null), state.sequence());
             projected = s.total();
             arrangements = ProjectedFigures.of(contract, s);
         } catch (RuntimeException e) {

@@ -3,6 +3,8 @@ package org.vbcsettle.settlement;
 import org.vbcsettle.money.Money;
 
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Facts a payer reports rather than derives from claims (as CMS does in an MSSP reconciliation).
@@ -31,4 +33,61 @@ public record ReportedFacts(
         Money benchmarkOverride) {
 
     public static final ReportedFacts NONE = new ReportedFacts(null, null, null, null, null, null, null, null, null);
+
+    /** True when no field is set. */
+    public boolean isEmpty() {
+        return equals(NONE);
+    }
+
+    /**
+     * These facts with every field {@code over} sets taken from {@code over} (field by field): facts given
+     * with a settlement override the facts recorded for its period, and leave the others in force.
+     */
+    public ReportedFacts overriddenBy(ReportedFacts over) {
+        if (over == null) {
+            return this;
+        }
+        return new ReportedFacts(
+                pick(over.assignedBeneficiaries, assignedBeneficiaries),
+                pick(over.qualityScore, qualityScore),
+                pick(over.qualityStandardMet, qualityStandardMet),
+                pick(over.alternativeStandardMet, alternativeStandardMet),
+                pick(over.participantRevenue, participantRevenue),
+                pick(over.disasterShare, disasterShare),
+                pick(over.lowRevenue, lowRevenue),
+                pick(over.compositeQualityScore, compositeQualityScore),
+                pick(over.benchmarkOverride, benchmarkOverride));
+    }
+
+    private static <T> T pick(T over, T base) {
+        return over != null ? over : base;
+    }
+
+    /**
+     * What is wrong with these facts, field name → reason, in field order (empty: valid). Scores and the
+     * disaster share are fractions in [0, 1]; revenue and a benchmark are not negative; a beneficiary count
+     * is not negative.
+     */
+    public Map<String, String> problems() {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (assignedBeneficiaries != null && assignedBeneficiaries < 0) {
+            out.put("assignedBeneficiaries", "must be 0 or more, was " + assignedBeneficiaries);
+        }
+        fraction(out, "qualityScore", qualityScore);
+        if (participantRevenue != null && participantRevenue.isNegative()) {
+            out.put("participantRevenue", "must be 0 or more, was " + participantRevenue);
+        }
+        fraction(out, "disasterShare", disasterShare);
+        fraction(out, "compositeQualityScore", compositeQualityScore);
+        if (benchmarkOverride != null && benchmarkOverride.isNegative()) {
+            out.put("benchmarkOverride", "must be 0 or more, was " + benchmarkOverride);
+        }
+        return out;
+    }
+
+    private static void fraction(Map<String, String> out, String field, BigDecimal v) {
+        if (v != null && (v.signum() < 0 || v.compareTo(BigDecimal.ONE) > 0)) {
+            out.put(field, "must be between 0 and 1, was " + v.toPlainString());
+        }
+    }
 }
