@@ -9,6 +9,7 @@ import org.vbcsettle.api.routes.HealthRoutes;
 import org.vbcsettle.api.routes.IngestRoutes;
 import org.vbcsettle.api.routes.OpenApiRoutes;
 import org.vbcsettle.api.routes.PayoutRoutes;
+import org.vbcsettle.api.routes.ReportedFactsRoutes;
 import org.vbcsettle.api.routes.SettlementRoutes;
 import scala.concurrent.duration.FiniteDuration;
 
@@ -31,6 +32,7 @@ public final class ApiRoutes extends AllDirectives {
         ContractRoutes contracts = new ContractRoutes(ctx);
         IngestRoutes ingest = new IngestRoutes(ctx);
         SettlementRoutes settlements = new SettlementRoutes(ctx);
+        ReportedFactsRoutes facts = new ReportedFactsRoutes(ctx);
         PayoutRoutes payouts = new PayoutRoutes(ctx);
         OpenApiRoutes openApi = new OpenApiRoutes(ctx);
         FiniteDuration timeout = FiniteDuration.create(ctx.settings().requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -44,6 +46,7 @@ public final class ApiRoutes extends AllDirectives {
                                         pathEnd(() -> contracts.item(caller, id)),
                                         ingest.routes(caller, id),
                                         settlements.routes(caller, id),
+                                        facts.routes(caller, id),
                                         payouts.forContract(caller, id))))),
                         path("payouts", () -> payouts.all(caller))))));
         return withRequestTimeout(timeout, req -> ApiJson.problemResponse(Problem.of(503, "timeout",

@@ -125,6 +125,18 @@ public final class LedgerAdapter implements LedgerGateway {
     }
 
     @Override
+    public CompletionStage<ReportedFactsView> reportFacts(String contractId, String periodId, ReportedFacts facts) {
+        return mapped(client.reportFacts(contractId, periodId, facts).thenApply(r ->
+                new ReportedFactsView(contractId, r.periodId(), r.facts(), r.sequence())));
+    }
+
+    @Override
+    public CompletionStage<ReportedFactsView> reportedFacts(String contractId, String periodId) {
+        return mapped(client.reportedFacts(contractId, periodId).thenApply(r ->
+                new ReportedFactsView(contractId, r.periodId(), r.facts(), r.sequence())));
+    }
+
+    @Override
     public CompletionStage<List<Statement>> statements(String contractId) {
         return mapped(client.statements(contractId));
     }

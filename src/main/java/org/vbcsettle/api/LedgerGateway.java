@@ -49,6 +49,15 @@ public interface LedgerGateway {
     CompletionStage<SettlementOutcome> settle(String contractId, Period period, Statement.Kind kind, LocalDate asOf,
                                               ReportedFacts reported);
 
+    /**
+     * Records the payer-reported facts of a period (the performance period or one of its quarters); they
+     * replace the facts reported for it before. The same facts again change nothing.
+     */
+    CompletionStage<ReportedFactsView> reportFacts(String contractId, String periodId, ReportedFacts facts);
+
+    /** The facts recorded for a period (none: every field null, sequence 0). */
+    CompletionStage<ReportedFactsView> reportedFacts(String contractId, String periodId);
+
     CompletionStage<List<Statement>> statements(String contractId);
 
     /** Payouts of one contract (or of all when contractId is null), optionally only those with a status. */

@@ -422,4 +422,50 @@ class ApiRoutesTest {
         assertProblem(api.get("/v1/nothing-here", ADMIN), 404);
         assertProblem(api.send("DELETE", "/v1/contracts/acme-2024", ADMIN, null, null), 405);
     }
+
+    @Test
+    void reportedFactsArePutByThePayerAndReadByTheProvider() throws Exception {
+        String path = "/v1/contracts/acme-2024/reported-facts/2024";
+        TestApi.Reply none = api.get(path, ACME);
+        assertThat(none.status()).as(none.toString()).isEqualTo(200);
+        assertThat(none.json().path("sequence").asLong()).isZero();
+        assertThat(none.json().path("facts").path("qualityScore").isNull()).isTrue();
+
+        TestApi.Reply put = api.send("PUT", path, BLUE, "application/json",
+                "{\"qualityScore\": 0.92, \"participantRevenue\": 150000000, \"lowRevenue\": true}");
+        assertThat(put.status()).as(put.toString()).isEqualTo(200);
+        assertThat(put.json().path("period").asText()).isEqualTo("2024");
+        assertThat(put.json().path("facts").path("qualityScore").decimalValue()).isEqualByComparingTo("0.92");
+        assertThat(put.json().path("facts").path("participantRevenue").asLong()).isEqualTo(150_000_000L);
+        long sequence = put.json().path("sequence").asLong();
+        assertThat(sequence).isPositive();
+
+        TestApi.Reply read = api.get(path, ACME);
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.json().path("facts").path("lowRevenue").asBoolean()).isTrue();
+        assertThat(read.json().path("sequence").asLong()).isEqualTo(sequence);
+        // the same facts again: no new report
+        assertThat(api.send("PUT", path, ADMIN, "application/json",
+                "{\"qualityScore\": 0.920, \"participantRevenue\": 150000000, \"lowRevenue\": true}").json().path("sequence").asLong())
+                .isEqualTo(sequence);
+
+        // only the payer of the contract (or an admin) reports; whoever may not read the contract may not look
+        assertProblem(api.send("PUT", path, ACME, "application/json", "{\"qualityScore\": 0.99}"), 403);
+        assertProblem(api.send("PUT", path, RED, "application/json", "{\"qualityScore\": 0.99}"), 403);
+        assertProblem(api.get(path, OTHER_PROVIDER), 403);
+        assertProblem(api.get("/v1/contracts/nope-2024/reported-facts/2024", ADMIN), 404);
+
+        TestApi.Reply bad = api.send("PUT", path, BLUE, "application/json", "{\"qualityScore\": 1.5, \"disasterShare\": -0.2}");
+        assertProblem(bad, 422);
+        assertThat(bad.json().path("errors").findValuesAsText("field")).containsExactly("qualityScore", "disasterShare");
+        assertThat(bad.body()).contains("must be between 0 and 1, was 1.5");
+        TestApi.Reply unknown = api.send("PUT", path, BLUE, "application/json", "{\"qualityScor\": 0.9}");
+        assertProblem(unknown, 422);
+        assertThat(unknown.json().path("errors").get(0).path("field").asText()).isEqualTo("qualityScor");
+        TestApi.Reply outside = api.send("PUT", "/v1/contracts/acme-2024/reported-facts/2025-Q1", BLUE, "application/json", "{\"qualityScore\": 0.9}");
+        assertProblem(outside, 422);
+        assertThat(outside.body()).contains("period").contains("outside the performance period");
+        // nothing of the refused reports was stored
+        assertThat(api.get(path, BLUE).json().path("facts").path("qualityScore").decimalValue()).isEqualByComparingTo("0.92");
+    }
 }

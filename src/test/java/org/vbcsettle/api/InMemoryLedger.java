@@ -115,6 +115,20 @@ class InMemoryLedger implements LedgerGateway {
         return done(new SettlementOutcome(s, null, List.of(), false));
     }
 
+    final Map<String, ReportedFacts> facts = new ConcurrentHashMap<>();
+
+    @Override
+    public CompletionStage<ReportedFactsView> reportFacts(String contractId, String periodId, ReportedFacts f) {
+        facts.put(contractId + "|" + periodId, f);
+        return done(new ReportedFactsView(contractId, periodId, f, facts.size()));
+    }
+
+    @Override
+    public CompletionStage<ReportedFactsView> reportedFacts(String contractId, String periodId) {
+        ReportedFacts f = facts.get(contractId + "|" + periodId);
+        return done(new ReportedFactsView(contractId, periodId, f == null ? ReportedFacts.NONE : f, f == null ? 0 : 1));
+    }
+
     @Override
     public CompletionStage<List<Statement>> statements(String contractId) {
         return done(statements.getOrDefault(contractId, List.of()));

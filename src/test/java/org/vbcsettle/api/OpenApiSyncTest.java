@@ -48,7 +48,7 @@ class OpenApiSyncTest {
     }
 
     static String concrete(String template) {
-        return template.replace("{contractId}", "acme-2024").replace("{payoutKey}", "acme-2024%7Csettlement.final%7C2024");
+        return template.replace("{contractId}", "acme-2024").replace("{payoutKey}", "acme-2024%7Csettlement.final%7C2024").replace("{period}", "2024");
     }
 
     /** Whether the router itself refused: no route for the path (404) or not for the method (405). */
