@@ -74,8 +74,13 @@ public final class ServeCommand implements Callable<Integer> {
                 System.err.println("serve: no contracts folder " + contracts + "; none loaded");
             }
             if (demo) {
-                List<DemoFeeder.Fed> fed = DemoFeeder.feed(node.ledger(), loaded, demoMembers, demoSeed, System.err);
-                printCurls(node, fed);
+                // SIGTERM during the demo: stop sending, or the shard regions wait out their hand-off timeout
+                akka.actor.CoordinatedShutdown shutdown = akka.actor.CoordinatedShutdown.get(node.ledgerNode().system());
+                List<DemoFeeder.Fed> fed = DemoFeeder.feed(node.ledger(), loaded, demoMembers, demoSeed, System.err,
+                        () -> shutdown.getShutdownReason().isPresent());
+                if (shutdown.getShutdownReason().isEmpty()) {
+                    printCurls(node, fed);
+                }
             }
         } catch (Exception e) {
             System.err.println("serve: " + e.getMessage());

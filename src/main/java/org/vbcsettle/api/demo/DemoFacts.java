@@ -9,7 +9,7 @@ import org.vbcsettle.settlement.ReportedFacts;
 import java.math.BigDecimal;
 
 /**
- * The facts a payer reports for the demo's year-end reconciliation, where the contract takes them from the
+ * The facts a payer reports for the demo year (recorded in the ledger for the performance period), where the contract takes them from the
  * payer rather than from its own quality measures (the figures of examples/reported-*.yaml): an MSSP
  * quality score (CMS, APP measure set), the participants' revenue where losses are limited by revenue, and a
  * BPCI Advanced composite quality score. None when the contract derives everything itself.

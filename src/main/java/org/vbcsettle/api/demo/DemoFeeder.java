@@ -6,6 +6,7 @@ import org.vbcsettle.api.PayoutView;
 import org.vbcsettle.api.SettlementOutcome;
 import org.vbcsettle.contract.Contract;
 import org.vbcsettle.contract.Period;
+import org.vbcsettle.settlement.ReportedFacts;
 import org.vbcsettle.settlement.Statement;
 
 import java.io.PrintStream;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 /**
@@ -21,10 +23,12 @@ import java.util.function.Function;
  * arrive: where the contract pays interim settlements, each of the first three quarters' member-months and
  * the claims paid up to two months after the quarter, then that quarter's interim settlement as of that
  * date; then the rest of the year (claims paid in run-out, quality events). Running totals, statements
- * and payouts can all be seen at once; Q4 and the final settlement are left for the user to run. A contract
- * without interim settlements (reconciled once a year, as MSSP and BPCI Advanced are) gets its final
- * settlement after the run-out, with the facts its payer reports ({@link DemoFacts}); otherwise it would
- * show nothing, since the running totals cannot take reported facts.
+ * and payouts can all be seen at once; Q4 and the final settlement are left for the user to run. Where the
+ * contract takes figures from its payer (an MSSP quality score, a BPCI Advanced composite quality score,
+ * participant revenue: {@link DemoFacts}), they are recorded first for the performance period, as the
+ * payer would report them: the running totals' projection, benchmark advances and the final settlement the
+ * user runs all use them (without them an MSSP contract would project $0 and a BPCI one nothing).
+ * Feeding stops between batches once {@code stopping} says so (the actor system is shutting down).
  */
 public final class DemoFeeder {
 
@@ -40,8 +44,48 @@ public final class DemoFeeder {
 
     public static List<Fed> feed(LedgerGateway ledger, List<Contract> contracts, int members, long seed, PrintStream log)
             throws Exception {
+        return feed(ledger, contracts, members, seed, log, () -> false);
+    }
+
+    /**
+     * As {@link #feed(LedgerGateway, List, int, long, PrintStream)}, checking {@code stopping} before every
+     * command: once it is true (SIGTERM: coordinated shutdown has begun) nothing more is sent, so the shard
+     * regions can stop at once instead of waiting out their hand-off timeout, and what was fed is returned.
+     */
+    public static List<Fed> feed(LedgerGateway ledger, List<Contract> contracts, int members, long seed, PrintStream log,
+                                 BooleanSupplier stopping) throws Exception {
         List<Fed> out = new ArrayList<>();
-        for (Contract c : contracts) {
+        try {
+            for (Contract c : contracts) {
+                out.add(feedOne(ledger, c, members, seed, log, stopping));
+            }
+        } catch (Stopped s) {
+            log.println("demo: shutting down; feeding stopped after " + out.size() + " of " + contracts.size() + " contract(s)");
+        }
+        return out;
+    }
+
+    /** Thrown between commands once the node is shutting down. */
+    private static final class Stopped extends RuntimeException {
+        Stopped() {
+            super("shutting down", null, false, false);
+        }
+    }
+
+    private static void check(BooleanSupplier stopping) {
+        if (stopping.getAsBoolean()) {
+            throw new Stopped();
+        }
+    }
+
+    private static Fed feedOne(LedgerGateway ledger, Contract c, int members, long seed, PrintStream log, BooleanSupplier stopping)
+            throws Exception {
+        {
+            ReportedFacts facts = DemoFacts.of(c);
+            if (!facts.isEmpty()) {
+                check(stopping);
+                get(ledger.reportFacts(c.id(), c.performancePeriod().id(), facts));
+            }
             DemoYear y = DemoYear.generate(c, members, seed);
             List<Statement> statements = new ArrayList<>();
             List<PayoutView> payouts = new ArrayList<>();
@@ -59,16 +103,16 @@ public final class DemoFeeder {
                     while (aEnd < y.attribution().size() && !y.attribution().get(aEnd).month().atDay(1).isAfter(quarter.end())) {
                         aEnd++;
                     }
-                    a = a.plus(inBatches(y.attribution().subList(attributionSent, aEnd), l -> ledger.attribute(c.id(), l)));
+                    a = a.plus(inBatches(y.attribution().subList(attributionSent, aEnd), l -> ledger.attribute(c.id(), l), stopping));
                     attributionSent = aEnd;
                     int cEnd = claimsSent;
                     while (cEnd < y.claims().size() && !y.claims().get(cEnd).paidDate().isAfter(asOf)) {
                         cEnd++;
                     }
-                    cl = cl.plus(inBatches(y.claims().subList(claimsSent, cEnd), l -> ledger.recordClaims(c.id(), l)));
+                    cl = cl.plus(inBatches(y.claims().subList(claimsSent, cEnd), l -> ledger.recordClaims(c.id(), l), stopping));
                     claimsSent = cEnd;
-                    SettlementOutcome s = get(ledger.settle(c.id(), quarter, Statement.Kind.INTERIM, asOf,
-                            org.vbcsettle.settlement.ReportedFacts.NONE));
+                    check(stopping);
+                    SettlementOutcome s = get(ledger.settle(c.id(), quarter, Statement.Kind.INTERIM, asOf, ReportedFacts.NONE));
                     statements.add(s.statement());
                     if (s.payout() != null) {
                         payouts.add(s.payout());
@@ -76,35 +120,25 @@ public final class DemoFeeder {
                     payouts.addAll(s.triggerPayouts());
                 }
             }
-            a = a.plus(inBatches(y.attribution().subList(attributionSent, y.attribution().size()), l -> ledger.attribute(c.id(), l)));
-            cl = cl.plus(inBatches(y.claims().subList(claimsSent, y.claims().size()), l -> ledger.recordClaims(c.id(), l)));
-            BatchResult q = inBatches(y.qualityEvents(), l -> ledger.recordQualityEvents(c.id(), l));
+            a = a.plus(inBatches(y.attribution().subList(attributionSent, y.attribution().size()), l -> ledger.attribute(c.id(), l), stopping));
+            cl = cl.plus(inBatches(y.claims().subList(claimsSent, y.claims().size()), l -> ledger.recordClaims(c.id(), l), stopping));
+            BatchResult q = inBatches(y.qualityEvents(), l -> ledger.recordQualityEvents(c.id(), l), stopping);
             payouts.addAll(a.payoutsTriggered());
             payouts.addAll(cl.payoutsTriggered());
             payouts.addAll(q.payoutsTriggered());
-            // a contract reconciled once a year (MSSP, BPCI Advanced) shows nothing until then: settle it as
-            // its payer would after the run-out, with the facts the payer reports (quality score, CQS)
-            if (!Boolean.TRUE.equals(c.settlementOrDefault().interimSettlements())) {
-                LocalDate asOf = c.performanceEnd().plusDays(1).plusMonths(c.settlementOrDefault().runOutMonthsOrDefault());
-                SettlementOutcome s = get(ledger.settle(c.id(), c.performancePeriod(), Statement.Kind.FINAL, asOf, DemoFacts.of(c)));
-                statements.add(s.statement());
-                if (s.payout() != null) {
-                    payouts.add(s.payout());
-                }
-                payouts.addAll(s.triggerPayouts());
-            }
             log.printf("demo: %-40s %6d attribution (%d rejected), %7d claims (%d rejected), %6d quality events, %d statements, %d payouts%n",
                     c.id(), a.accepted() + a.duplicate(), a.rejected(), cl.accepted() + cl.duplicate(), cl.rejected(),
                     q.accepted() + q.duplicate(), statements.size(), payouts.size());
-            out.add(new Fed(c, a.accepted() + a.duplicate(), cl.accepted() + cl.duplicate(), q.accepted() + q.duplicate(),
-                    statements, payouts));
+            return new Fed(c, a.accepted() + a.duplicate(), cl.accepted() + cl.duplicate(), q.accepted() + q.duplicate(),
+                    statements, payouts);
         }
-        return out;
     }
 
-    private static <T> BatchResult inBatches(List<T> records, Function<List<T>, CompletionStage<BatchResult>> send) throws Exception {
+    private static <T> BatchResult inBatches(List<T> records, Function<List<T>, CompletionStage<BatchResult>> send,
+                                             BooleanSupplier stopping) throws Exception {
         BatchResult total = BatchResult.EMPTY;
         for (int i = 0; i < records.size(); i += BATCH) {
+            check(stopping);
             total = total.plus(get(send.apply(List.copyOf(records.subList(i, Math.min(records.size(), i + BATCH))))));
         }
         return total;

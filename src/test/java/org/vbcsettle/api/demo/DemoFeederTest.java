@@ -13,6 +13,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import org.vbcsettle.ledger.RunningTotals;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,26 +51,38 @@ class DemoFeederTest {
             assertThat(fed).anySatisfy(f -> assertThat(f.statements()).hasSize(3));
             assertThat(fed.stream().flatMap(f -> f.payouts().stream()).mapToLong(PayoutView::amountCents).filter(a -> a > 0).count())
                     .isGreaterThan(0);
-            // the contracts reconciled once a year get their final settlement with the payer's reported facts,
-            // so they no longer show zero (MSSP: no quality score) or nothing (BPCI: no composite quality score)
+            // the contracts reconciled once a year have their payer's facts recorded, not settled: their running
+            // totals project a settlement with them (MSSP: the reported quality score instead of none and $0;
+            // BPCI: the reported CQS instead of no projection), and the final settlement is left to the user
             for (String id : List.of("lakeshore-aco-basic-e", "riverbend-aco-enhanced", "mercy-general-bpci-a-2024")) {
                 DemoFeeder.Fed f = fed.stream().filter(x -> x.contract().id().equals(id)).findFirst().orElseThrow();
-                assertThat(f.statements()).singleElement().satisfies(st -> {
-                    assertThat(st.kind()).isEqualTo(org.vbcsettle.settlement.Statement.Kind.FINAL);
-                    if (!id.startsWith("mercy")) {
-                        assertThat(st.arrangements().get(0).lineItems()).anySatisfy(li -> {
-                            assertThat(li.label()).isEqualTo("Quality score");
-                            assertThat(li.inputs()).containsEntry("source", "reported");
-                        });
-                    }
-                    // riverbend's demo savings (about 0.8% of its benchmark) fall inside its minimum savings
-                    // rate corridor: a true zero; the other two pay
-                    if (!id.startsWith("riverbend")) {
-                        assertThat(st.total().cents()).as(id + " total " + st.arrangements()).isNotZero();
-                    }
-                });
-                assertThat(f.payouts()).isNotEmpty();
+                assertThat(f.statements()).isEmpty();
+                var facts = node.ledger().reportedFacts(id, "2024").toCompletableFuture().get();
+                assertThat(facts.facts()).isEqualTo(DemoFacts.of(f.contract()));
+                assertThat(facts.sequence()).isPositive();
+                RunningTotals t = (RunningTotals) node.ledger().totals(id, null).toCompletableFuture().get();
+                assertThat(t.notes()).as(id).isEmpty();
+                assertThat(t.projectedSettlement()).as(id).isNotNull();
+                // riverbend's demo savings (about 0.8% of its benchmark) fall inside its minimum savings rate
+                // corridor: a true zero; the other two project an amount
+                if (!id.startsWith("riverbend")) {
+                    assertThat(t.projectedSettlement().cents()).as(id + " " + t.arrangements()).isNotZero();
+                }
             }
+            // the user's final settlement (no facts sent) takes the recorded ones
+            Contract lakeshore = contracts.stream().filter(c -> c.id().equals("lakeshore-aco-basic-e")).findFirst().orElseThrow();
+            var settled = node.ledger().settle(lakeshore.id(), lakeshore.performancePeriod(),
+                    org.vbcsettle.settlement.Statement.Kind.FINAL,
+                    lakeshore.performanceEnd().plusDays(1).plusMonths(lakeshore.settlementOrDefault().runOutMonthsOrDefault()),
+                    org.vbcsettle.settlement.ReportedFacts.NONE).toCompletableFuture().get();
+            assertThat(settled.statement().arrangements().get(0).lineItems()).anySatisfy(li -> {
+                assertThat(li.label()).isEqualTo("Quality score");
+                assertThat(li.inputs()).containsEntry("source", "reported");
+            });
+            assertThat(settled.statement().total().cents()).isNotZero();
+            // a node shutting down: nothing is sent
+            assertThat(DemoFeeder.feed(node.ledger(), contracts, 150, 2025, new PrintStream(new ByteArrayOutputStream()), () -> true))
+                    .isEmpty();
             // loading the same folder again changes nothing (same versions)
             assertThat(node.loadContracts(Path.of("contracts"))).isEqualTo(contracts);
         }
