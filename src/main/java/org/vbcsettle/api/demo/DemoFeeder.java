@@ -80,58 +80,56 @@ public final class DemoFeeder {
 
     private static Fed feedOne(LedgerGateway ledger, Contract c, int members, long seed, PrintStream log, BooleanSupplier stopping)
             throws Exception {
-        {
-            ReportedFacts facts = DemoFacts.of(c);
-            if (!facts.isEmpty()) {
-                check(stopping);
-                get(ledger.reportFacts(c.id(), c.performancePeriod().id(), facts));
-            }
-            DemoYear y = DemoYear.generate(c, members, seed);
-            List<Statement> statements = new ArrayList<>();
-            List<PayoutView> payouts = new ArrayList<>();
-            BatchResult a = BatchResult.EMPTY;
-            BatchResult cl = BatchResult.EMPTY;
-            int attributionSent = 0;
-            int claimsSent = 0;
-            // data arrives as it would: each quarter's member-months and the claims paid so far, then that
-            // quarter's interim settlement two months after it (so it sees two months of claims run-out)
-            if (Boolean.TRUE.equals(c.settlementOrDefault().interimSettlements())) {
-                List<Period> quarters = c.performancePeriod().quarters();
-                for (Period quarter : quarters.subList(0, Math.min(3, quarters.size()))) {
-                    LocalDate asOf = quarter.end().plusMonths(2);
-                    int aEnd = attributionSent;
-                    while (aEnd < y.attribution().size() && !y.attribution().get(aEnd).month().atDay(1).isAfter(quarter.end())) {
-                        aEnd++;
-                    }
-                    a = a.plus(inBatches(y.attribution().subList(attributionSent, aEnd), l -> ledger.attribute(c.id(), l), stopping));
-                    attributionSent = aEnd;
-                    int cEnd = claimsSent;
-                    while (cEnd < y.claims().size() && !y.claims().get(cEnd).paidDate().isAfter(asOf)) {
-                        cEnd++;
-                    }
-                    cl = cl.plus(inBatches(y.claims().subList(claimsSent, cEnd), l -> ledger.recordClaims(c.id(), l), stopping));
-                    claimsSent = cEnd;
-                    check(stopping);
-                    SettlementOutcome s = get(ledger.settle(c.id(), quarter, Statement.Kind.INTERIM, asOf, ReportedFacts.NONE));
-                    statements.add(s.statement());
-                    if (s.payout() != null) {
-                        payouts.add(s.payout());
-                    }
-                    payouts.addAll(s.triggerPayouts());
-                }
-            }
-            a = a.plus(inBatches(y.attribution().subList(attributionSent, y.attribution().size()), l -> ledger.attribute(c.id(), l), stopping));
-            cl = cl.plus(inBatches(y.claims().subList(claimsSent, y.claims().size()), l -> ledger.recordClaims(c.id(), l), stopping));
-            BatchResult q = inBatches(y.qualityEvents(), l -> ledger.recordQualityEvents(c.id(), l), stopping);
-            payouts.addAll(a.payoutsTriggered());
-            payouts.addAll(cl.payoutsTriggered());
-            payouts.addAll(q.payoutsTriggered());
-            log.printf("demo: %-40s %6d attribution (%d rejected), %7d claims (%d rejected), %6d quality events, %d statements, %d payouts%n",
-                    c.id(), a.accepted() + a.duplicate(), a.rejected(), cl.accepted() + cl.duplicate(), cl.rejected(),
-                    q.accepted() + q.duplicate(), statements.size(), payouts.size());
-            return new Fed(c, a.accepted() + a.duplicate(), cl.accepted() + cl.duplicate(), q.accepted() + q.duplicate(),
-                    statements, payouts);
+        ReportedFacts facts = DemoFacts.of(c);
+        if (!facts.isEmpty()) {
+            check(stopping);
+            get(ledger.reportFacts(c.id(), c.performancePeriod().id(), facts));
         }
+        DemoYear y = DemoYear.generate(c, members, seed);
+        List<Statement> statements = new ArrayList<>();
+        List<PayoutView> payouts = new ArrayList<>();
+        BatchResult a = BatchResult.EMPTY;
+        BatchResult cl = BatchResult.EMPTY;
+        int attributionSent = 0;
+        int claimsSent = 0;
+        // data arrives as it would: each quarter's member-months and the claims paid so far, then that
+        // quarter's interim settlement two months after it (so it sees two months of claims run-out)
+        if (Boolean.TRUE.equals(c.settlementOrDefault().interimSettlements())) {
+            List<Period> quarters = c.performancePeriod().quarters();
+            for (Period quarter : quarters.subList(0, Math.min(3, quarters.size()))) {
+                LocalDate asOf = quarter.end().plusMonths(2);
+                int aEnd = attributionSent;
+                while (aEnd < y.attribution().size() && !y.attribution().get(aEnd).month().atDay(1).isAfter(quarter.end())) {
+                    aEnd++;
+                }
+                a = a.plus(inBatches(y.attribution().subList(attributionSent, aEnd), l -> ledger.attribute(c.id(), l), stopping));
+                attributionSent = aEnd;
+                int cEnd = claimsSent;
+                while (cEnd < y.claims().size() && !y.claims().get(cEnd).paidDate().isAfter(asOf)) {
+                    cEnd++;
+                }
+                cl = cl.plus(inBatches(y.claims().subList(claimsSent, cEnd), l -> ledger.recordClaims(c.id(), l), stopping));
+                claimsSent = cEnd;
+                check(stopping);
+                SettlementOutcome s = get(ledger.settle(c.id(), quarter, Statement.Kind.INTERIM, asOf, ReportedFacts.NONE));
+                statements.add(s.statement());
+                if (s.payout() != null) {
+                    payouts.add(s.payout());
+                }
+                payouts.addAll(s.triggerPayouts());
+            }
+        }
+        a = a.plus(inBatches(y.attribution().subList(attributionSent, y.attribution().size()), l -> ledger.attribute(c.id(), l), stopping));
+        cl = cl.plus(inBatches(y.claims().subList(claimsSent, y.claims().size()), l -> ledger.recordClaims(c.id(), l), stopping));
+        BatchResult q = inBatches(y.qualityEvents(), l -> ledger.recordQualityEvents(c.id(), l), stopping);
+        payouts.addAll(a.payoutsTriggered());
+        payouts.addAll(cl.payoutsTriggered());
+        payouts.addAll(q.payoutsTriggered());
+        log.printf("demo: %-40s %6d attribution (%d rejected), %7d claims (%d rejected), %6d quality events, %d statements, %d payouts%n",
+                c.id(), a.accepted() + a.duplicate(), a.rejected(), cl.accepted() + cl.duplicate(), cl.rejected(),
+                q.accepted() + q.duplicate(), statements.size(), payouts.size());
+        return new Fed(c, a.accepted() + a.duplicate(), cl.accepted() + cl.duplicate(), q.accepted() + q.duplicate(),
+                statements, payouts);
     }
 
     private static <T> BatchResult inBatches(List<T> records, Function<List<T>, CompletionStage<BatchResult>> send,
