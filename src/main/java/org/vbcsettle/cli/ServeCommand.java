@@ -87,7 +87,9 @@ public final class ServeCommand implements Callable<Integer> {
             node.close();
             return 1;
         }
-        System.err.println("serve: listening on " + node.baseUrl() + " (Ctrl-C to stop)");
+        if (akka.actor.CoordinatedShutdown.get(node.ledgerNode().system()).getShutdownReason().isEmpty()) {
+            System.err.println("serve: listening on " + node.baseUrl() + " (Ctrl-C to stop)");
+        }
         node.ledgerNode().system().getWhenTerminated().toCompletableFuture().join();
         return 0;
     }
