@@ -3,10 +3,7 @@ package org.vbcsettle.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,25 +15,6 @@ class ReconcileMsspCommandTest {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int exit = Main.run(args);
-            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
-
     static Path puf(String year) {
         return Path.of(System.getProperty("vbc.shared.data", "../shared/data"), "mssp", "mssp-puf-py" + year + ".csv");
     }
@@ -44,8 +22,8 @@ class ReconcileMsspCommandTest {
     @Test
     void printsTheSummaryAndTheDifferingRowsAndWritesTheCsv() throws IOException {
         Path out = dir.resolve("out/py2014.csv");
-        Run r = run("reconcile-mssp", "--puf", puf("2014").toString(), "--out", out.toString());
-        assertThat(r.exit()).isZero();
+        CliRun r = CliRun.of("reconcile-mssp", "--puf", puf("2014").toString(), "--out", out.toString());
+        assertThat(r.exitCode()).isZero();
         List<String> lines = r.out().lines().toList();
         assertThat(lines.get(0)).isEqualTo("331 of 333 ACOs within $2; 2 differ");
         assertThat(r.out()).contains("A80939").contains("A23913").contains("paid nothing");
@@ -59,8 +37,8 @@ class ReconcileMsspCommandTest {
     @Test
     void lossesAreNegative() throws IOException {
         Path out = dir.resolve("py2018.csv");
-        Run r = run("reconcile-mssp", "--puf", puf("2018").toString(), "--out", out.toString(), "--explain", "A3743");
-        assertThat(r.exit()).isZero();
+        CliRun r = CliRun.of("reconcile-mssp", "--puf", puf("2018").toString(), "--out", out.toString(), "--explain", "A3743");
+        assertThat(r.exitCode()).isZero();
         assertThat(r.out()).startsWith("548 of 548 ACOs within $2; 0 differ");
         // A3743, Track 3, quality standard not met: losses 2,828,054 × 75% = 2,121,040.50, less DisAdj 2,797 → 2,118,244
         assertThat(Files.readAllLines(out)).contains("A3743,-2118244,-2118244,0");
@@ -69,16 +47,16 @@ class ReconcileMsspCommandTest {
 
     @Test
     void unreadableInputExitsNonZeroNamingFileRowAndColumn() throws IOException {
-        Run missing = run("reconcile-mssp", "--puf", dir.resolve("nope.csv").toString());
-        assertThat(missing.exit()).isEqualTo(1);
+        CliRun missing = CliRun.of("reconcile-mssp", "--puf", dir.resolve("nope.csv").toString());
+        assertThat(missing.exitCode()).isEqualTo(1);
         assertThat(missing.err()).contains("nope.csv").contains("no such file");
 
         Path bad = dir.resolve("mssp-puf-py2022.csv");
         List<String> lines = Files.readAllLines(puf("2022"));
         String row = lines.get(3).replaceFirst(",\\d+,\\d+\\.\\d+%", ",many,6.87%");
         Files.write(bad, List.of(lines.get(0), lines.get(1), lines.get(2), row));
-        Run r = run("reconcile-mssp", "--puf", bad.toString());
-        assertThat(r.exit()).isEqualTo(1);
+        CliRun r = CliRun.of("reconcile-mssp", "--puf", bad.toString());
+        assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.err()).contains(bad.toString()).contains("line 4 (ACO A1023): column N_AB").contains("many");
     }
 }

@@ -220,20 +220,7 @@ class LedgerSettlementTest {
     void sharedSavingsInterimAndFinalFromTheLedgersClaimsAndAttribution() {
         // PMPM benchmark $1,000 (no trend, no risk adjustment), MSR 2%, sharing 50%, cap 50% of benchmark,
         // no sequestration, truncation $5,000 per member-year, one-sided; withhold 25%; factors 0 → 0.80, 3 → 0.95
-        org.vbcsettle.contract.SharedSavings ss = new org.vbcsettle.contract.SharedSavings("ss",
-                new org.vbcsettle.contract.SharedSavings.Benchmark.Pmpm(Money.ofDollars(1_000), null, null, null),
-                new org.vbcsettle.contract.MinimumRate.Fixed(new java.math.BigDecimal("0.02")), new java.math.BigDecimal("0.50"),
-                null, new java.math.BigDecimal("0.50"), java.math.BigDecimal.ZERO, Money.ofDollars(5_000), null, null);
-        Contract c = new Contract("S", 1, "ACO S", "Payer", "Provider", Fixtures.START, Fixtures.END, List.of(ss),
-                Fixtures.sharedSavings("S", 1).settlement());
-        var kit = entity(c);
-        List<org.vbcsettle.settlement.Attribution> members = new java.util.ArrayList<>();
-        for (int m = 1; m <= 10; m++) {
-            for (int month = 1; month <= 12; month++) {
-                members.add(Fixtures.attribution("t" + m + "-" + month, "m" + m, month));
-            }
-        }
-        kit.<LedgerReplies.BatchResult>runCommand(r -> new ContractCommand.AttributeMembers(members, r)); // 120 member-months
+        var kit = sharedSavingsWithTenMembersAllYear("S"); // 120 member-months
         kit.<LedgerReplies.BatchResult>runCommand(r -> new ContractCommand.RecordClaims(List.of(
                 Fixtures.claim("c1", "m1", LocalDate.of(2024, 1, 5), 4_000_00),
                 Fixtures.claim("c2", "m1", LocalDate.of(2024, 6, 5), 3_000_00),
@@ -303,20 +290,7 @@ class LedgerSettlementTest {
     void anInterimSettlementCountsOnlyTheClaimsPaidByItsDateAndTheFinalCountsThemAll() {
         // PMPM benchmark $1,000, MSR 2%, sharing 50%, cap 50% of benchmark, truncation $5,000, no
         // sequestration; withhold 25%; completion factors 0 months → 0.80, 3 → 0.95
-        org.vbcsettle.contract.SharedSavings ss = new org.vbcsettle.contract.SharedSavings("ss",
-                new org.vbcsettle.contract.SharedSavings.Benchmark.Pmpm(Money.ofDollars(1_000), null, null, null),
-                new org.vbcsettle.contract.MinimumRate.Fixed(new java.math.BigDecimal("0.02")), new java.math.BigDecimal("0.50"),
-                null, new java.math.BigDecimal("0.50"), java.math.BigDecimal.ZERO, Money.ofDollars(5_000), null, null);
-        Contract c = new Contract("D", 1, "ACO D", "Payer", "Provider", Fixtures.START, Fixtures.END, List.of(ss),
-                Fixtures.sharedSavings("D", 1).settlement());
-        var kit = entity(c);
-        List<org.vbcsettle.settlement.Attribution> members = new java.util.ArrayList<>();
-        for (int m = 1; m <= 10; m++) {
-            for (int month = 1; month <= 12; month++) {
-                members.add(Fixtures.attribution("t" + m + "-" + month, "m" + m, month));
-            }
-        }
-        kit.<LedgerReplies.BatchResult>runCommand(r -> new ContractCommand.AttributeMembers(members, r)); // 120 member-months
+        var kit = sharedSavingsWithTenMembersAllYear("D"); // 120 member-months
         LocalDate asOf = LocalDate.of(2024, 7, 15);
         var batch = kit.<LedgerReplies.BatchResult>runCommand(r -> new ContractCommand.RecordClaims(List.of(
                 paid("c1", "m1", LocalDate.of(2024, 1, 5), LocalDate.of(2024, 1, 25), 4_000_00, Claim.Frequency.ORIGINAL, null),
@@ -355,5 +329,29 @@ class LedgerSettlementTest {
         }
         assertThat(sum).isEqualTo(55_500_00);
         LedgerInvariants.check(kit.getState());
+    }
+
+    /**
+     * A one-sided shared-savings contract: PMPM benchmark $1,000 (no trend, no risk adjustment), MSR 2%, sharing
+     * 50%, cap 50% of benchmark, no sequestration, truncation $5,000 per member-year; withhold 25%; completion
+     * factors 0 months → 0.80, 3 → 0.95; ten members attributed every month of 2024 (120 member-months).
+     */
+    private EventSourcedBehaviorTestKit<ContractCommand, ContractEvent, ContractState>
+            sharedSavingsWithTenMembersAllYear(String id) {
+        org.vbcsettle.contract.SharedSavings ss = new org.vbcsettle.contract.SharedSavings("ss",
+                new org.vbcsettle.contract.SharedSavings.Benchmark.Pmpm(Money.ofDollars(1_000), null, null, null),
+                new org.vbcsettle.contract.MinimumRate.Fixed(new java.math.BigDecimal("0.02")), new java.math.BigDecimal("0.50"),
+                null, new java.math.BigDecimal("0.50"), java.math.BigDecimal.ZERO, Money.ofDollars(5_000), null, null);
+        Contract c = new Contract(id, 1, "ACO " + id, "Payer", "Provider", Fixtures.START, Fixtures.END, List.of(ss),
+                Fixtures.sharedSavings(id, 1).settlement());
+        var kit = entity(c);
+        List<org.vbcsettle.settlement.Attribution> members = new java.util.ArrayList<>();
+        for (int m = 1; m <= 10; m++) {
+            for (int month = 1; month <= 12; month++) {
+                members.add(Fixtures.attribution("t" + m + "-" + month, "m" + m, month));
+            }
+        }
+        kit.<LedgerReplies.BatchResult>runCommand(r -> new ContractCommand.AttributeMembers(members, r));
+        return kit;
     }
 }
