@@ -50,13 +50,20 @@ public final class LedgerReplies {
 
     /**
      * Outcome of a batch: {@code accepted + duplicate + rejected} = records sent. A duplicate (an id already
-     * recorded) is a no-op. {@code payouts}: payouts the batch triggered (benchmarks met).
+     * recorded) is a no-op. {@code payouts}: payouts the batch triggered (benchmarks met). {@code notes}: why a
+     * benchmark found met paid nothing now (e.g. the projection could not be computed); empty when none.
      */
     public record BatchResult(int accepted, int duplicate, int rejected, List<RecordError> errors,
-                              List<Payout> payouts, Refusal refusal) implements Reply {
+                              List<Payout> payouts, Refusal refusal, List<String> notes) implements Reply {
         public BatchResult {
             errors = errors == null ? List.of() : List.copyOf(errors);
             payouts = payouts == null ? List.of() : List.copyOf(payouts);
+            notes = notes == null ? List.of() : List.copyOf(notes);
+        }
+
+        public BatchResult(int accepted, int duplicate, int rejected, List<RecordError> errors, List<Payout> payouts,
+                           Refusal refusal) {
+            this(accepted, duplicate, rejected, errors, payouts, refusal, List.of());
         }
 
         static BatchResult refused(int size, Refusal refusal) {
@@ -71,11 +78,18 @@ public final class LedgerReplies {
      * @param payout         the payout this settlement issued (null when none, e.g. nothing due at interim)
      * @param triggerPayouts benchmark payouts found due while settling, paid before the statement's payout
      * @param repeated       the period was already settled with this kind: the stored statement, nothing paid
+     * @param notes          why a benchmark found met while settling paid nothing now; empty when none
      */
     public record SettlementReply(Statement statement, Payout payout, List<Payout> triggerPayouts, boolean repeated,
-                                  Refusal refusal) implements Reply {
+                                  Refusal refusal, List<String> notes) implements Reply {
         public SettlementReply {
             triggerPayouts = triggerPayouts == null ? List.of() : List.copyOf(triggerPayouts);
+            notes = notes == null ? List.of() : List.copyOf(notes);
+        }
+
+        public SettlementReply(Statement statement, Payout payout, List<Payout> triggerPayouts, boolean repeated,
+                               Refusal refusal) {
+            this(statement, payout, triggerPayouts, repeated, refusal, List.of());
         }
     }
 

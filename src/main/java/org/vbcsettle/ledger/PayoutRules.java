@@ -1,21 +1,16 @@
 package org.vbcsettle.ledger;
 
 import org.vbcsettle.contract.Contract;
-import org.vbcsettle.contract.Period;
-import org.vbcsettle.contract.SettlementTerms;
 import org.vbcsettle.money.Money;
 import org.vbcsettle.money.Rounding;
 import org.vbcsettle.settlement.Attribution;
 import org.vbcsettle.settlement.Claim;
-import org.vbcsettle.settlement.ContractSettlement;
 import org.vbcsettle.settlement.QualityEvent;
 import org.vbcsettle.settlement.ReportedFacts;
-import org.vbcsettle.settlement.SettlementInputs;
 import org.vbcsettle.settlement.Statement;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
@@ -67,23 +62,11 @@ final class PayoutRules {
         return (int) ChronoUnit.MONTHS.between(periodEnd.plusDays(1), asOf.plusDays(1));
     }
 
-    /**
-     * The performance period settled on the data so far (kind PROJECTED): paid claims completed by the
-     * factor for the run-out between the latest month of service and the latest paid date seen, with the
-     * facts reported for the performance period.
-     */
+    /** The projected statement of the running totals; see {@link Projection#projectedStatement}. */
     static Statement projected(Contract contract, Collection<Attribution> attribution, List<Claim> effectiveClaims,
                                Collection<QualityEvent> quality, LocalDate lastServiceDate, LocalDate paidThrough,
                                ReportedFacts reported, long sequence) {
-        Period perf = contract.performancePeriod();
-        BigDecimal cf = BigDecimal.ONE;
-        if (lastServiceDate != null && paidThrough != null) {
-            LocalDate incurredEnd = YearMonth.from(lastServiceDate).atEndOfMonth();
-            SettlementTerms terms = contract.settlementOrDefault();
-            cf = terms.completionFactorAt(monthsOfRunOut(incurredEnd, paidThrough));
-        }
-        SettlementInputs in = new SettlementInputs(perf, List.copyOf(attribution), effectiveClaims, List.copyOf(quality),
-                reported == null ? ReportedFacts.NONE : reported, cf);
-        return ContractSettlement.settle(contract, in, Statement.Kind.PROJECTED, sequence);
+        return Projection.projectedStatement(contract, attribution, effectiveClaims, quality, lastServiceDate, paidThrough,
+                reported, sequence);
     }
 }

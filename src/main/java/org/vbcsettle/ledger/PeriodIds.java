@@ -1,0 +1,27 @@
+package org.vbcsettle.ledger;
+
+import org.vbcsettle.contract.Period;
+
+import java.util.regex.Pattern;
+
+/** The period ids the ledger's commands name: the performance period ({@code 2024}) or one of its quarters. */
+final class PeriodIds {
+
+    private static final Pattern QUARTER = Pattern.compile("\\d{4}-Q[1-4]");
+
+    private PeriodIds() {
+    }
+
+    static boolean isQuarter(String periodId) {
+        return periodId != null && QUARTER.matcher(periodId).matches();
+    }
+
+    static boolean blank(String periodId) {
+        return periodId == null || periodId.isBlank();
+    }
+
+    /** Whether the quarter {@code q} has no day inside {@code perf}. */
+    static boolean outside(Period q, Period perf) {
+        return q.end().isBefore(perf.start()) || q.start().isAfter(perf.end());
+    }
+}

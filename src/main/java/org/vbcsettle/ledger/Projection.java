@@ -1,0 +1,107 @@
+package org.vbcsettle.ledger;
+
+import org.vbcsettle.contract.Contract;
+import org.vbcsettle.contract.Period;
+import org.vbcsettle.contract.SettlementTerms;
+import org.vbcsettle.settlement.Attribution;
+import org.vbcsettle.settlement.Claim;
+import org.vbcsettle.settlement.ContractSettlement;
+import org.vbcsettle.settlement.QualityEvent;
+import org.vbcsettle.settlement.ReportedFacts;
+import org.vbcsettle.settlement.SettlementInputs;
+import org.vbcsettle.settlement.Statement;
+
+import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The ledger's one door to the settlement calculators and to {@link Triggers}: every statement, projection
+ * and benchmark check the decider needs goes through here and comes back as an {@link Outcome}, so a
+ * figure that cannot be computed reaches the decider as a stated reason and never as an amount.
+ */
+final class Projection {
+
+    private Projection() {
+    }
+
+    /** What the projection of the performance period is computed from. */
+    record Inputs(Collection<Attribution> attribution, Supplier<List<Claim>> effectiveClaims,
+                  Collection<QualityEvent> quality, LocalDate lastServiceDate, LocalDate paidThrough) {
+
+        static Inputs of(ContractState state) {
+            return new Inputs(state.attributionRecords(), state::effectiveClaims, state.qualityEventRecords(),
+                    state.lastServiceDate(), state.paidThrough());
+        }
+    }
+
+    static boolean hasBundledPayment(Contract contract) {
+        return Triggers.hasBundledPayment(contract);
+    }
+
+    static boolean hasQualityIncentive(Contract contract) {
+        return Triggers.hasQualityIncentive(contract);
+    }
+
+    static Outcome<List<Triggers.Met>> qualityMeasuresMet(Contract contract, Collection<Attribution> attribution,
+                                                          Collection<QualityEvent> quality) {
+        return attempt(() -> Triggers.qualityMeasuresMet(contract, attribution, quality));
+    }
+
+    static Outcome<List<Triggers.Met>> episodesClosedUnderTarget(Contract contract, List<Claim> claims, LocalDate paidThrough) {
+        return attempt(() -> Triggers.episodesClosedUnderTarget(contract, claims, paidThrough));
+    }
+
+    /** An interim or final statement. */
+    static Outcome<Statement> statement(Contract contract, SettlementInputs inputs, Statement.Kind kind, long sequence) {
+        return attempt(() -> settle(contract, inputs, kind, sequence));
+    }
+
+    /** The performance period settled on the data so far (kind PROJECTED); see {@link #projectedStatement}. */
+    static Outcome<Statement> projected(Contract contract, Inputs in, ReportedFacts reported, long sequence) {
+        return attempt(() -> projectedStatement(contract, in.attribution(), in.effectiveClaims().get(), in.quality(),
+                in.lastServiceDate(), in.paidThrough(), reported, sequence));
+    }
+
+    /**
+     * The performance period settled on the data so far (kind PROJECTED): paid claims completed by the
+     * factor for the run-out between the latest month of service and the latest paid date seen, with the
+     * facts reported for the performance period. Throws when a calculator cannot compute.
+     */
+    static Statement projectedStatement(Contract contract, Collection<Attribution> attribution, List<Claim> effectiveClaims,
+                                        Collection<QualityEvent> quality, LocalDate lastServiceDate, LocalDate paidThrough,
+                                        ReportedFacts reported, long sequence) {
+        Period perf = contract.performancePeriod();
+        BigDecimal cf = BigDecimal.ONE;
+        if (lastServiceDate != null && paidThrough != null) {
+            LocalDate incurredEnd = YearMonth.from(lastServiceDate).atEndOfMonth();
+            SettlementTerms terms = contract.settlementOrDefault();
+            cf = terms.completionFactorAt(PayoutRules.monthsOfRunOut(incurredEnd, paidThrough));
+        }
+        SettlementInputs in = new SettlementInputs(perf, List.copyOf(attribution), effectiveClaims, List.copyOf(quality),
+                reported == null ? ReportedFacts.NONE : reported, cf);
+        return settle(contract, in, Statement.Kind.PROJECTED, sequence);
+    }
+
+    private static Statement settle(Contract contract, SettlementInputs inputs, Statement.Kind kind, long sequence) {
+        return ContractSettlement.settle(contract, inputs, kind, sequence);
+    }
+
+    /*
+     * TEMPORARY ADAPTER, the only one in the ledger: the calculators still signal "cannot compute" by
+     * throwing. Until they return a typed refusal, this turns exactly those failures (bad or missing
+     * figures, arithmetic out of range) into a refusal with the calculator's reason; anything else is a bug
+     * and propagates.
+     */
+    private static <T> Outcome<T> attempt(Supplier<T> calculation) {
+        try {
+            return Outcome.ok(calculation.get());
+        } catch (IllegalArgumentException | IllegalStateException | ArithmeticException | DateTimeException e) {
+            return Outcome.refused(e.getMessage());
+        }
+    }
+}
