@@ -45,7 +45,7 @@ final class ClaimIntake {
 
     private String replacedBy(String id) {
         String by = replacedInBatch.get(id);
-        return by != null ? by : state.replacedBy(id);
+        return by != null ? by : state.claimBook().replacedBy(id);
     }
 
     private RecordError references(int i, Claim c, Map<String, LedgerClaim> accepted) {

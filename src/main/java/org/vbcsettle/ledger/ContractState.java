@@ -33,8 +33,7 @@ import java.util.TreeMap;
  * O(batch)); the records themselves are kept in arrival order for settlements and snapshots. Snapshots
  * go through {@link #toSnapshot()} (an immutable copy taken on the actor's thread), never this object.
  *
- * <p>Replacement chains are linear: the decider only accepts a replacement or void of the current head
- * of a chain, so "the claim in effect" is always the head, and replacing it moves its contribution.
+ * <p>The claims, their replacement chains and what they add to the totals are kept by {@link ClaimBook}.
  */
 public final class ContractState implements CborSerializable {
 
@@ -44,15 +43,9 @@ public final class ContractState implements CborSerializable {
     private final NavigableMap<Integer, Contract> versions = new TreeMap<>();
     private long sequence;
 
-    // claims: every record in arrival order; replacedBy: claim id → id of the record that replaced it
-    private final LinkedHashMap<String, LedgerClaim> claims = new LinkedHashMap<>();
-    private final HashMap<String, String> replacedBy = new HashMap<>();
-    private final HashMap<String, List<String>> claimIdsByMember = new HashMap<>();
-    private long effectiveClaims;
+    // per calendar month: paid claims in effect (from the claims) and member-months (from the attribution)
     private final TreeMap<YearMonth, MonthTotals> months = new TreeMap<>();
-    private final HashMap<Integer, YearSpend> spendByYear = new HashMap<>();
-    private LocalDate paidThrough;
-    private LocalDate lastServiceDate;
+    private final ClaimBook claims = new ClaimBook(months);
 
     // attribution: records in arrival order; member|month → number of effective records for it
     private final LinkedHashMap<String, Attribution> attributions = new LinkedHashMap<>();
@@ -78,12 +71,6 @@ public final class ContractState implements CborSerializable {
         final long[] paidByType = new long[Claim.ClaimType.values().length];
         long claims;
         long memberMonths;
-    }
-
-    /** Paid spend per member in one calendar year, and its truncated sum at the contract's cap. */
-    static final class YearSpend {
-        final HashMap<String, Long> byMember = new HashMap<>();
-        long truncatedCents;
     }
 
     public ContractState(String contractId) {
@@ -126,9 +113,7 @@ public final class ContractState implements CborSerializable {
         } else if (event instanceof ContractEvent.ContractAmended e) {
             putVersion(e.contract());
         } else if (event instanceof ContractEvent.ClaimsRecorded e) {
-            for (LedgerClaim c : e.claims()) {
-                addClaim(c);
-            }
+            e.claims().forEach(claims::add);
         } else if (event instanceof ContractEvent.MembersAttributed e) {
             for (Attribution a : e.attributions()) {
                 addAttribution(a);
@@ -161,67 +146,13 @@ public final class ContractState implements CborSerializable {
     }
 
     private void putVersion(Contract c) {
-        Long before = truncationCapCents();
         versions.put(c.versionOrDefault(), c);
-        if (!java.util.Objects.equals(before, truncationCapCents())) {
-            for (YearSpend ys : spendByYear.values()) {
-                ys.truncatedCents = 0;
-                for (long v : ys.byMember.values()) {
-                    ys.truncatedCents += truncate(v);
-                }
-            }
-        }
-    }
-
-    private void addClaim(LedgerClaim c) {
-        claims.put(c.id(), c);
-        claimIdsByMember.computeIfAbsent(c.memberId(), k -> new ArrayList<>(4)).add(c.id());
-        if (c.paidDate() != null) {
-            LocalDate paid = LocalDate.ofEpochDay(c.paidDate());
-            if (paidThrough == null || paid.isAfter(paidThrough)) {
-                paidThrough = paid;
-            }
-        }
-        if (!c.isOriginal()) {
-            LedgerClaim replaced = claims.get(c.replacesClaimId());
-            replacedBy.put(replaced.id(), c.id());
-            contribute(replaced, -1);
-        }
-        if (!c.isVoid()) {
-            contribute(c, +1);
-        }
-    }
-
-    private void contribute(LedgerClaim c, int sign) {
-        LocalDate from = c.serviceFromDate();
-        if (sign > 0 && (lastServiceDate == null || from.isAfter(lastServiceDate))) {
-            lastServiceDate = from;
-        }
-        MonthTotals m = months.computeIfAbsent(YearMonth.from(from), k -> new MonthTotals());
-        long amount = sign * c.paidCents();
-        m.paidCents = Math.addExact(m.paidCents, amount);
-        m.paidByType[c.type()] = Math.addExact(m.paidByType[c.type()], amount);
-        m.claims += sign;
-        effectiveClaims += sign;
-        YearSpend ys = spendByYear.computeIfAbsent(from.getYear(), k -> new YearSpend());
-        long before = ys.byMember.getOrDefault(c.memberId(), 0L);
-        long after = Math.addExact(before, amount);
-        ys.byMember.put(c.memberId(), after);
-        ys.truncatedCents += truncate(after) - truncate(before);
-    }
-
-    private long truncate(long memberSpend) {
-        Long cap = truncationCapCents();
-        return cap == null ? memberSpend : Math.min(memberSpend, cap);
+        claims.truncateAt(truncationCapCents());
     }
 
     /** MSSP-style per-member annual cap of the current terms' shared-savings arrangement, if any. */
     private Long truncationCapCents() {
-        Contract c = currentContract();
-        if (c == null) {
-            return null;
-        }
-        for (var a : c.arrangements()) {
+        for (var a : currentContract().arrangements()) {
             if (a instanceof SharedSavings ss && ss.truncation() != null) {
                 return ss.truncation().cents();
             }
@@ -268,8 +199,8 @@ public final class ContractState implements CborSerializable {
 
     /** Bounds that must hold after every event; O(1). The full cross-check is {@link LedgerInvariants}. */
     private void assertCheapInvariants() {
-        if (effectiveClaims < 0 || effectiveClaims > claims.size()) {
-            throw new IllegalStateException("claims in effect out of bounds: " + effectiveClaims + " of " + claims.size());
+        if (claims.outOfBounds()) {
+            throw new IllegalStateException("claims in effect out of bounds: " + claims.effectiveCount() + " of " + claims.records().size());
         }
         if (payouts.size() < paidByYear.size()) {
             throw new IllegalStateException("payout totals out of step with payouts");
@@ -298,92 +229,34 @@ public final class ContractState implements CborSerializable {
         return versions.get(version);
     }
 
-    public Collection<Contract> versions() {
-        return Collections.unmodifiableCollection(versions.values());
-    }
-
     public LedgerClaim claim(String id) {
         return claims.get(id);
     }
 
     public Collection<LedgerClaim> claimRecords() {
-        return Collections.unmodifiableCollection(claims.values());
+        return claims.records();
     }
 
-    public int claimRecordCount() {
-        return claims.size();
+    /** The claims with their chains, for the decider's intake and settlements (which only read it). */
+    ClaimBook claimBook() {
+        return claims;
     }
 
     public long effectiveClaimCount() {
-        return effectiveClaims;
-    }
-
-    /** The claim id that replaced or voided {@code id}, or null while it is the head of its chain. */
-    public String replacedBy(String id) {
-        return replacedBy.get(id);
-    }
-
-    public Set<String> members() {
-        return Collections.unmodifiableSet(claimIdsByMember.keySet());
-    }
-
-    public List<String> claimIdsOfMember(String memberId) {
-        return claimIdsByMember.getOrDefault(memberId, List.of());
-    }
-
-    public boolean isEffective(LedgerClaim c) {
-        return !c.isVoid() && !replacedBy.containsKey(c.id());
+        return claims.effectiveCount();
     }
 
     /** The claims in effect (heads of their chains, voids dropped), as originals for the calculators. */
     public List<Claim> effectiveClaims() {
-        List<Claim> out = new ArrayList<>((int) effectiveClaims);
-        for (LedgerClaim c : claims.values()) {
-            if (isEffective(c)) {
-                out.add(c.toEffectiveClaim());
-            }
-        }
-        return out;
-    }
-
-    /**
-     * The claims in effect as the ledger stood on {@code asOf} by paid date: only records paid on or before
-     * it (a record without a paid date counts), each chain resolved to its latest such record, voids dropped.
-     * A replacement paid after {@code asOf} therefore leaves the claim it replaces in effect, and a claim paid
-     * after it is not there yet. For interim settlements, whose completion factor already estimates what is
-     * not yet paid. O(records × chain length).
-     */
-    public List<Claim> effectiveClaimsPaidBy(LocalDate asOf) {
-        int day = (int) asOf.toEpochDay();
-        List<Claim> out = new ArrayList<>();
-        for (LedgerClaim c : claims.values()) {
-            if (c.isVoid() || !paidBy(c, day)) {
-                continue;
-            }
-            boolean head = true;
-            for (String next = replacedBy.get(c.id()); next != null; next = replacedBy.get(next)) {
-                if (paidBy(claims.get(next), day)) {
-                    head = false;
-                    break;
-                }
-            }
-            if (head) {
-                out.add(c.toEffectiveClaim());
-            }
-        }
-        return out;
-    }
-
-    private static boolean paidBy(LedgerClaim c, int epochDay) {
-        return c.paidDate() == null || c.paidDate() <= epochDay;
+        return claims.effective();
     }
 
     public LocalDate paidThrough() {
-        return paidThrough;
+        return claims.paidThrough();
     }
 
     public LocalDate lastServiceDate() {
-        return lastServiceDate;
+        return claims.lastServiceDate();
     }
 
     NavigableMap<YearMonth, MonthTotals> months() {
@@ -391,8 +264,7 @@ public final class ContractState implements CborSerializable {
     }
 
     Long truncatedSpend(int year) {
-        YearSpend ys = spendByYear.get(year);
-        return ys == null ? 0L : ys.truncatedCents;
+        return claims.truncatedSpend(year);
     }
 
     public Attribution attribution(String id) {
@@ -470,7 +342,7 @@ public final class ContractState implements CborSerializable {
         List<ContractSnapshot.StatementEntry> st = new ArrayList<>();
         statements.forEach((k, s) -> st.add(new ContractSnapshot.StatementEntry(s, statementYears.get(k))));
         return new ContractSnapshot(contractId, sequence, List.copyOf(versions.values()),
-                List.copyOf(claims.values()), List.copyOf(attributions.values()), List.copyOf(qualityEvents.values()),
+                List.copyOf(claims.records()), List.copyOf(attributions.values()), List.copyOf(qualityEvents.values()),
                 st, List.copyOf(payouts.values()), List.copyOf(reportedFacts.values()));
     }
 
@@ -478,7 +350,7 @@ public final class ContractState implements CborSerializable {
     public static ContractState fromSnapshot(ContractSnapshot s) {
         ContractState st = new ContractState(s.contractId());
         s.versions().forEach(st::putVersion);
-        s.claims().forEach(st::addClaim);
+        s.claims().forEach(st.claims::add);
         s.attributions().forEach(st::addAttribution);
         s.qualityEvents().forEach(q -> st.qualityEvents.put(q.id(), q));
         for (ContractSnapshot.StatementEntry e : s.statements()) {
@@ -493,7 +365,7 @@ public final class ContractState implements CborSerializable {
     }
 
     /** Read-only views used by the invariant checks. */
-    Map<Integer, YearSpend> spendByYear() {
-        return spendByYear;
+    Map<Integer, ClaimBook.YearSpend> spendByYear() {
+        return claims.spendByYear();
     }
 }

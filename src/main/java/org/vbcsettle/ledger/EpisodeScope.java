@@ -33,13 +33,13 @@ record EpisodeScope(List<Claim> claims, LocalDate paidThrough, Projection.Inputs
         }
         LocalDate before = state.paidThrough();
         if (paidThrough != null && (before == null || YearMonth.from(paidThrough).isAfter(YearMonth.from(before)))) {
-            members.addAll(state.members());
+            members.addAll(state.claimBook().members());
         }
         List<Claim> claims = new ArrayList<>();
         for (String m : members) {
-            for (String id : state.claimIdsOfMember(m)) {
+            for (String id : state.claimBook().idsOfMember(m)) {
                 LedgerClaim c = state.claim(id);
-                if (!c.isVoid() && state.replacedBy(id) == null && !replacedInBatch.containsKey(id)) {
+                if (!c.isVoid() && state.claimBook().replacedBy(id) == null && !replacedInBatch.containsKey(id)) {
                     claims.add(c.toEffectiveClaim());
                 }
             }
@@ -58,7 +58,7 @@ record EpisodeScope(List<Claim> claims, LocalDate paidThrough, Projection.Inputs
     private static List<Claim> allAfter(ContractState state, Map<String, LedgerClaim> accepted, Map<String, String> replacedInBatch) {
         List<Claim> out = new ArrayList<>();
         for (LedgerClaim c : state.claimRecords()) {
-            if (state.isEffective(c) && !replacedInBatch.containsKey(c.id())) {
+            if (state.claimBook().isEffective(c) && !replacedInBatch.containsKey(c.id())) {
                 out.add(c.toEffectiveClaim());
             }
         }

@@ -107,7 +107,7 @@ final class SettlementDecider {
         // an interim statement sees the claims paid by its settlement date only: its completion factor already
         // estimates the rest, counting later-paid claims too would count them twice. The final (after run-out)
         // takes every claim, and its true-up makes the period's payouts sum to it whatever the interims paid.
-        List<Claim> claims = interim ? state.effectiveClaimsPaidBy(cmd.asOf()) : state.effectiveClaims();
+        List<Claim> claims = interim ? state.claimBook().effectivePaidBy(cmd.asOf()) : state.effectiveClaims();
         SettlementInputs in = new SettlementInputs(w.period(), List.copyOf(state.attributionRecords()), claims,
                 List.copyOf(state.qualityEventRecords()), FactsDecider.factsFor(state, cmd.periodId(), cmd.reported()), w.completion());
         Outcome<Statement> settled = Projection.statement(contract, in, cmd.kind(), state.sequence());
