@@ -94,4 +94,27 @@ class LedgerRefusalTest {
         assertThat(reason(kit.<LedgerReplies.SettlementReply>runCommand(r -> new ContractCommand.Settle("2024-Q2", Statement.Kind.INTERIM,
                 LocalDate.of(2025, 4, 2), null, r)).reply())).isEqualTo(LedgerRejection.Reason.CONFLICT);
     }
+
+    /** The ledger checks terms as contract files are checked: a period that ends the day it starts is refused. */
+    @Test
+    void termsAreCheckedAsContractFilesAreNamingTheField() {
+        var kit = EventSourcedBehaviorTestKit.<ContractCommand, ContractEvent, ContractState>create(testKit.system(),
+                ContractEntity.create("T"), EventSourcedBehaviorTestKit.enabledSerializationSettings());
+        Contract c = Fixtures.qualityPool("T");
+        Contract oneDay = new Contract("T", 1, c.name(), c.payer(), c.provider(), c.performanceStart(), c.performanceStart(),
+                c.arrangements(), c.settlement());
+        var refused = kit.<LedgerReplies.ContractReply>runCommand(r -> new ContractCommand.RegisterContract(oneDay, r));
+        assertThat(refused.hasNoEvents()).isTrue();
+        assertThat(reason(refused.reply())).isEqualTo(LedgerRejection.Reason.INVALID);
+        assertThat(refused.reply().error()).isEqualTo("contract T: performanceEnd: must be after performanceStart (2024-01-01), was 2024-01-01");
+
+        assertThat(kit.<LedgerReplies.ContractReply>runCommand(r -> new ContractCommand.RegisterContract(c, r)).reply().refusal()).isNull();
+        Contract noPayer = new Contract("T", 2, c.name(), " ", c.provider(), c.performanceStart(), c.performanceEnd(),
+                c.arrangements(), c.settlement());
+        var amend = kit.<LedgerReplies.ContractReply>runCommand(r -> new ContractCommand.AmendContract(noPayer, r));
+        assertThat(amend.hasNoEvents()).isTrue();
+        assertThat(reason(amend.reply())).isEqualTo(LedgerRejection.Reason.INVALID);
+        assertThat(amend.reply().error()).startsWith("contract T: payer: ");
+        assertThat(kit.getState().currentContract()).isEqualTo(c);
+    }
 }
