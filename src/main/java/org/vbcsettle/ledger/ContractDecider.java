@@ -700,10 +700,10 @@ public final class ContractDecider {
         if (facts == null) {
             return Decision.reply(factsError(LedgerReplies.Refusal.invalid("facts: the reported facts are required")));
         }
-        java.util.Map<String, String> problems = facts.problems();
+        List<org.vbcsettle.ingest.Violation> problems = org.vbcsettle.ingest.ReportedFactsFormat.problems(facts);
         if (!problems.isEmpty()) {
             List<String> parts = new ArrayList<>();
-            problems.forEach((f, m) -> parts.add(f + " " + m));
+            problems.forEach(p -> parts.add(p.field() + " " + p.message()));
             return Decision.reply(factsError(LedgerReplies.Refusal.invalid("reported facts of " + state.contractId() + " " + id
                     + " are not valid: " + String.join("; ", parts))));
         }

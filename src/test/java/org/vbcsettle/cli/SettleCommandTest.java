@@ -56,7 +56,7 @@ class SettleCommandTest {
                 "--claims", "examples/claims.txt").err()).contains("examples/claims.txt: no such file");
         CliRun reported = run(base, "--reported", RES + "reported-bad.yaml");
         assertThat(reported.exitCode()).isEqualTo(1);
-        assertThat(reported.err()).contains(RES + "reported-bad.yaml: qualitySocre: Unrecognized field \"qualitySocre\"");
+        assertThat(reported.err()).contains(RES + "reported-bad.yaml: qualitySocre: unknown field (expected one of: assignedBeneficiaries, qualityScore,");
     }
 
     static CliRun run(String[] base, String... more) {
