@@ -72,42 +72,53 @@ final class FieldReader {
 
     /** A code from a closed list (claim type, kind, ...); {@code expected} names the list. */
     <E> E oneOf(String name, Function<String, E> parse, String expected) {
+        return parse(name, parse, "must be " + expected + ", was ");
+    }
+
+    LocalDate date(String name) {
+        return parse(name, LocalDate::parse, "not a date (YYYY-MM-DD): ");
+    }
+
+    YearMonth month(String name) {
+        return parse(name, YearMonth::parse, "not a month (YYYY-MM): ");
+    }
+
+    BigDecimal decimal(String name) {
+        return parse(name, v -> new BigDecimal(matching(DECIMAL, v)), "not a number: ");
+    }
+
+    Integer integer(String name) {
+        return parse(name, v -> Integer.parseInt(matching(WHOLE, v)), "not a whole number: ");
+    }
+
+    Boolean bool(String name) {
+        return parse(name, v -> {
+            if (!v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {
+                throw new IllegalArgumentException(v);
+            }
+            return Boolean.parseBoolean(v);
+        }, "must be true or false, was ");
+    }
+
+    /** The value read by {@code parse}, or null and a violation {@code problem + value} when it cannot be read. */
+    private <V> V parse(String name, Function<String, V> parse, String problem) {
         String v = text(name);
         if (v == null) {
             return null;
         }
         try {
             return parse.apply(v);
-        } catch (IllegalArgumentException e) {
-            violation(name, "must be " + expected + ", was " + v);
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            violation(name, problem + v);
             return null;
         }
     }
 
-    LocalDate date(String name) {
-        String v = text(name);
-        if (v == null) {
-            return null;
+    private static String matching(Pattern p, String v) {
+        if (!p.matcher(v).matches()) {
+            throw new IllegalArgumentException(v);
         }
-        try {
-            return LocalDate.parse(v);
-        } catch (DateTimeParseException e) {
-            violation(name, "not a date (YYYY-MM-DD): " + v);
-            return null;
-        }
-    }
-
-    YearMonth month(String name) {
-        String v = text(name);
-        if (v == null) {
-            return null;
-        }
-        try {
-            return YearMonth.parse(v);
-        } catch (DateTimeParseException e) {
-            violation(name, "not a month (YYYY-MM): " + v);
-            return null;
-        }
+        return v;
     }
 
     Money amount(String name) {
@@ -128,45 +139,6 @@ final class FieldReader {
         } else {
             violation(name, "not an amount (whole cents such as 123456, or dollars such as \"$1,234.56\"): " + v);
         }
-        return null;
-    }
-
-    BigDecimal decimal(String name) {
-        String v = text(name);
-        if (v == null) {
-            return null;
-        }
-        if (!DECIMAL.matcher(v).matches()) {
-            violation(name, "not a number: " + v);
-            return null;
-        }
-        return new BigDecimal(v);
-    }
-
-    Integer integer(String name) {
-        String v = text(name);
-        if (v == null) {
-            return null;
-        }
-        if (!WHOLE.matcher(v).matches() || v.length() > 9) {
-            violation(name, "not a whole number: " + v);
-            return null;
-        }
-        return Integer.parseInt(v);
-    }
-
-    Boolean bool(String name) {
-        String v = text(name);
-        if (v == null) {
-            return null;
-        }
-        if (v.equalsIgnoreCase("true")) {
-            return Boolean.TRUE;
-        }
-        if (v.equalsIgnoreCase("false")) {
-            return Boolean.FALSE;
-        }
-        violation(name, "must be true or false, was " + v);
         return null;
     }
 
