@@ -152,10 +152,7 @@ public final class RecordReader {
         try {
             node = Mappers.json().readTree(text);
         } catch (JsonProcessingException e) {
-            String msg = e.getOriginalMessage();
-            int nl = msg == null ? -1 : msg.indexOf('\n');
-            throw new IngestException(new IngestError(source, line, type.kind(), null, null,
-                    "not valid JSON: " + (nl < 0 ? msg : msg.substring(0, nl))));
+            throw new IngestException(new IngestError(source, line, type.kind(), null, null, notJson(e)));
         }
         Checked<T> checked = readJson(type, rules, node);
         if (!checked.ok()) {
@@ -164,6 +161,13 @@ public final class RecordReader {
                     .map(v -> new IngestError(source, line, type.kind(), id, v.field(), v.message())).toList());
         }
         return checked.value();
+    }
+
+    /** The message for a line that is not JSON, the same for NDJSON files and streamed HTTP bodies. */
+    public static String notJson(JsonProcessingException e) {
+        String msg = e.getOriginalMessage();
+        int nl = msg == null ? -1 : msg.indexOf('\n');
+        return "not valid JSON: " + (nl < 0 ? msg : msg.substring(0, nl));
     }
 
     /**

@@ -5,6 +5,7 @@ import akka.http.javadsl.server.Route;
 import akka.stream.javadsl.Framing;
 import akka.stream.javadsl.FramingTruncation;
 import akka.util.ByteString;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.vbcsettle.api.ApiContext;
 import org.vbcsettle.api.BatchResult;
@@ -19,11 +20,11 @@ import org.vbcsettle.contract.Mappers;
 import org.vbcsettle.ingest.AttributionFormat;
 import org.vbcsettle.ingest.ClaimFormat;
 import org.vbcsettle.ingest.QualityEventFormat;
+import org.vbcsettle.ingest.RecordReader;
 import org.vbcsettle.ingest.RecordType;
 import org.vbcsettle.settlement.Claim;
 import scala.concurrent.duration.FiniteDuration;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -127,8 +128,8 @@ public final class IngestRoutes extends RouteSupport {
         JsonNode node;
         try {
             node = Mappers.json().readTree(text);
-        } catch (IOException e) {
-            return new Parsed<>(null, List.of(new RecordError("claims line " + lineNo, "(record)", "malformed JSON")));
+        } catch (JsonProcessingException e) {
+            return new Parsed<>(null, List.of(WireReader.error("claims line " + lineNo, null, RecordReader.notJson(e))));
         }
         return reader.read(ClaimFormat.INSTANCE, node, WireReader.label("claims", " line " + lineNo, node));
     }
