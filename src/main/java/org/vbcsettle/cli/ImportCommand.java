@@ -2,7 +2,6 @@ package org.vbcsettle.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import org.vbcsettle.api.wire.WireForm;
 import org.vbcsettle.contract.Mappers;
 import org.vbcsettle.ingest.AttributionFormat;
 import org.vbcsettle.ingest.ClaimFormat;
@@ -115,7 +114,7 @@ public final class ImportCommand implements Callable<Integer> {
                     lines[0] = line;
                 }
                 lines[1] = line;
-                current[0].add(WireForm.of(record));
+                current[0].add(type.toJson(record));
                 if (current[0].size() == batch) {
                     try {
                         post(bearer, endpoint, current[0], file + " lines " + lines[0] + "-" + lines[1]);

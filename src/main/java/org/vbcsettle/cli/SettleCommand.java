@@ -1,16 +1,19 @@
 package org.vbcsettle.cli;
 
-import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.vbcsettle.contract.Contract;
 import org.vbcsettle.contract.ContractLoader;
 import org.vbcsettle.contract.Mappers;
 import org.vbcsettle.contract.Period;
 import org.vbcsettle.ingest.AttributionFormat;
+import org.vbcsettle.ingest.Checked;
 import org.vbcsettle.ingest.ClaimFormat;
 import org.vbcsettle.ingest.IngestError;
 import org.vbcsettle.ingest.QualityEventFormat;
 import org.vbcsettle.ingest.RecordReader;
 import org.vbcsettle.ingest.RecordRules;
+import org.vbcsettle.ingest.ReportedFactsFormat;
 import org.vbcsettle.ingest.RecordType;
 import org.vbcsettle.settlement.Attribution;
 import org.vbcsettle.settlement.Claim;
@@ -126,7 +129,7 @@ public final class SettleCommand implements Callable<Integer> {
         if (errorCount[0] > 0) {
             return fail(errorCount[0] + " input error(s); nothing settled");
         }
-        List<Claim> orphans = ClaimResolution.resolve(claims).orphans();
+        List<Claim> orphans = ClaimResolution.orphans(claims);
         if (!orphans.isEmpty()) {
             err.println("warning: " + orphans.size() + " replacement/void claim(s) name a claim that is not in "
                     + claimsFile + " and are ignored: " + orphans.stream().limit(10).map(Claim::id).collect(Collectors.joining(", "))
@@ -163,44 +166,28 @@ public final class SettleCommand implements Callable<Integer> {
         return loaded.records();
     }
 
+    /** The reported facts document, read with the same record rules as the API's reported facts. */
     static ReportedFacts readReported(Path file) {
         String source = file.toString();
+        JsonNode tree;
         try {
             String text = Files.readString(file);
             var mapper = ContractLoader.Format.ofFileName(source) == ContractLoader.Format.JSON ? Mappers.json() : Mappers.yaml();
-            ReportedFacts facts = mapper.readValue(text, ReportedFacts.class);
-            if (facts == null) {
-                return ReportedFacts.NONE;
-            }
-            checkShare(source, "qualityScore", facts.qualityScore());
-            checkShare(source, "disasterShare", facts.disasterShare());
-            checkShare(source, "compositeQualityScore", facts.compositeQualityScore());
-            if (facts.assignedBeneficiaries() != null && facts.assignedBeneficiaries() < 0) {
-                throw new IllegalArgumentException(source + ": assignedBeneficiaries: must not be negative, was " + facts.assignedBeneficiaries());
-            }
-            if (facts.participantRevenue() != null && facts.participantRevenue().isNegative()) {
-                throw new IllegalArgumentException(source + ": participantRevenue: must not be negative, was " + facts.participantRevenue());
-            }
-            if (facts.benchmarkOverride() != null && !facts.benchmarkOverride().isPositive()) {
-                throw new IllegalArgumentException(source + ": benchmarkOverride: must be greater than $0.00, was " + facts.benchmarkOverride());
-            }
-            return facts;
-        } catch (JsonMappingException e) {
-            String path = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                    .collect(Collectors.joining("."));
+            tree = mapper.readTree(text);
+        } catch (JsonProcessingException e) {
             String msg = e.getOriginalMessage();
-            int nl = msg.indexOf('\n');
-            throw new IllegalArgumentException(source + ": " + (path.isEmpty() ? "" : path + ": ")
-                    + (nl < 0 ? msg : msg.substring(0, nl)), e);
+            int nl = msg == null ? -1 : msg.indexOf('\n');
+            throw new IllegalArgumentException(source + ": not a valid document: " + (nl < 0 ? msg : msg.substring(0, nl)), e);
         } catch (IOException e) {
             throw new IllegalArgumentException(source + ": cannot read: " + e.getMessage(), e);
         }
-    }
-
-    private static void checkShare(String source, String field, BigDecimal v) {
-        if (v != null && (v.signum() < 0 || v.compareTo(BigDecimal.ONE) > 0)) {
-            throw new IllegalArgumentException(source + ": " + field + ": must be between 0 and 1, was " + v.toPlainString());
+        Checked<ReportedFacts> facts = ReportedFactsFormat.read(tree);
+        if (!facts.ok()) {
+            throw new IllegalArgumentException(facts.violations().stream()
+                    .map(v -> source + ": " + (v.field() == null ? "" : v.field() + ": ") + v.message())
+                    .collect(Collectors.joining(System.lineSeparator())));
         }
+        return facts.value();
     }
 
     private int fail(String message) {

@@ -94,13 +94,23 @@ public final class ContractLoader {
 
     /** Parses and validates a document held in memory (e.g. an HTTP request body). */
     public static Result parse(String text, String source, Format format) {
-        List<ContractProblem> problems = new ArrayList<>();
         JsonNode root;
         try {
-            root = format.mapper().reader().with(StreamReadFeature.STRICT_DUPLICATE_DETECTION).readTree(text);
+            root = readTree(text, format);
         } catch (JsonProcessingException e) {
             return failed(source, syntaxError(e));
         }
+        return parse(root, source, format);
+    }
+
+    /** The document's tree, as {@link #parse(JsonNode, String, Format)} takes it; a key given twice is an error. */
+    public static JsonNode readTree(String text, Format format) throws JsonProcessingException {
+        return format.mapper().reader().with(StreamReadFeature.STRICT_DUPLICATE_DETECTION).readTree(text);
+    }
+
+    /** Maps and validates a document already parsed (the caller read its tree); mapping errors prune {@code root}. */
+    public static Result parse(JsonNode root, String source, Format format) {
+        List<ContractProblem> problems = new ArrayList<>();
         if (root == null || root.isMissingNode() || root.isNull()) {
             return failed(source, "the document is empty");
         }

@@ -2,63 +2,52 @@ package org.vbcsettle.ingest;
 
 import org.vbcsettle.settlement.Attribution;
 
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 
+import static org.vbcsettle.ingest.FieldSpec.optional;
+import static org.vbcsettle.ingest.FieldSpec.required;
+import static org.vbcsettle.ingest.RecordRules.add;
+import static org.vbcsettle.ingest.RecordType.text;
+
 /**
- * Attribution: one record per member per month. A retroactive change is a new record naming the one it
- * replaces ({@code replacesId}); {@code active: false} retracts it.
+ * The record rules of attribution: one record per member per month. {@code riskScore} defaults to 1.0. A
+ * retroactive change is a new record naming the one it replaces ({@code replacesId}); {@code active: false}
+ * retracts it.
  */
-public final class AttributionFormat implements RecordType<Attribution> {
-    public static final AttributionFormat INSTANCE = new AttributionFormat();
+public final class AttributionFormat {
+    public static final RecordType<Attribution> INSTANCE = new RecordType<>("attribution", Attribution::id,
+            AttributionFormat::read, AttributionFormat::check,
+            List.of(required("id", Attribution::id), required("memberId", Attribution::memberId), required("month", a -> text(a.month())),
+                    optional("riskScore", Attribution::riskScore), optional("segment", Attribution::segment),
+                    optional("replacesId", Attribution::replacesId), optional("active", Attribution::active)));
 
     /** Medicare enrollment types (CMS benchmark segments). */
     public static final List<String> SEGMENTS = RecordRules.SEGMENTS;
-    private static final List<String> FIELDS = List.of("id", "memberId", "month", "riskScore", "segment", "replacesId", "active");
-    private static final List<String> REQUIRED = List.of("id", "memberId", "month");
 
     private AttributionFormat() {
     }
 
-    @Override
-    public String kind() {
-        return "attribution";
-    }
-
-    @Override
-    public List<String> fields() {
-        return FIELDS;
-    }
-
-    @Override
-    public List<String> requiredFields() {
-        return REQUIRED;
-    }
-
-    @Override
-    public String id(Attribution record) {
-        return record.id();
-    }
-
-    @Override
-    public Attribution build(Fields f) {
-        String id = FieldParsers.required(f, "id");
-        String memberId = FieldParsers.required(f, "memberId");
-        var month = FieldParsers.month(f, "month");
-        BigDecimal risk = FieldParsers.decimal(f, "riskScore");
+    private static Attribution read(FieldReader f) {
+        String id = f.text("id");
+        String memberId = f.text("memberId");
+        var month = f.month("month");
+        var risk = f.decimal("riskScore");
         String segment = f.text("segment");
-        if (segment != null) {
-            segment = segment.toLowerCase(Locale.ROOT);
-            if (RecordRules.segment(segment) != null) {
-                throw new FieldProblem("segment", RecordRules.segment(f.text("segment")));
-            }
-            if (segment.equals("esrd")) {
-                segment = "ESRD";
-            }
+        if (segment != null && RecordRules.segment(segment) == null) {
+            // one spelling per segment, as CMS writes them
+            segment = segment.equalsIgnoreCase("esrd") ? "ESRD" : segment.toLowerCase(Locale.ROOT);
         }
         String replaces = f.text("replacesId");
-        Boolean active = FieldParsers.bool(f, "active");
+        Boolean active = f.bool("active");
         return new Attribution(id, memberId, month, risk, segment, replaces, active == null || active);
+    }
+
+    private static void check(Attribution a, RecordRules rules, List<Violation> out) {
+        add(out, "month", rules.month(a.month()));
+        add(out, "riskScore", RecordRules.riskScore(a.riskScore()));
+        add(out, "segment", RecordRules.segment(a.segment()));
+        add(out, "replacesId", RecordRules.replacesId(a.id(), a.replacesId()));
+        add(out, "active", RecordRules.active(a.active(), a.replacesId()));
     }
 }

@@ -9,85 +9,63 @@ import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-/**
- * Claims: one record per claim as paid. Amounts are whole cents; {@code hcpcs} and {@code diagnoses} are
- * lists ({@code ;}-separated in CSV). A replacement (frequency 7) or void (8) names the claim it replaces.
- * Only the format is checked here; the rules a claim must meet (amounts, dates, replacements) are
- * {@link RecordRules}, which the reader applies to the built claim.
- */
-public final class ClaimFormat implements RecordType<Claim> {
-    public static final ClaimFormat INSTANCE = new ClaimFormat();
+import static org.vbcsettle.ingest.FieldSpec.optional;
+import static org.vbcsettle.ingest.FieldSpec.required;
+import static org.vbcsettle.ingest.RecordRules.add;
+import static org.vbcsettle.ingest.RecordType.cents;
+import static org.vbcsettle.ingest.RecordType.text;
 
-    private static final List<String> FIELDS = List.of("id", "memberId", "type", "serviceFrom", "serviceThrough",
-            "paidDate", "paidAmount", "allowedAmount", "drg", "hcpcs", "diagnoses", "billingProvider", "frequency",
-            "replacesClaimId");
-    private static final List<String> REQUIRED = List.of("id", "memberId", "type", "serviceFrom", "paidAmount");
+/**
+ * The record rules of a claim: one record per claim as paid. {@code paidDate} is required (interim
+ * settlements count claims by the date they were paid). Amounts are whole cents or {@code "$1,234.56"};
+ * {@code allowedAmount} defaults to {@code paidAmount}, {@code serviceThrough} to {@code serviceFrom}.
+ * {@code hcpcs} and {@code diagnoses} are lists ({@code ;}-separated in CSV). A replacement (frequency 7) or
+ * void (8) names the claim it replaces.
+ */
+public final class ClaimFormat {
+    public static final RecordType<Claim> INSTANCE = new RecordType<>("claim", Claim::id, ClaimFormat::read, ClaimFormat::check,
+            List.of(required("id", Claim::id), required("memberId", Claim::memberId), required("type", c -> c.type() == null ? null : c.type().code()),
+                    required("serviceFrom", c -> text(c.serviceFrom())), optional("serviceThrough", c -> text(c.serviceThrough())),
+                    required("paidDate", c -> text(c.paidDate())), required("paidAmount", c -> cents(c.paidAmount())),
+                    optional("allowedAmount", c -> cents(c.allowedAmount())), optional("drg", Claim::drg),
+                    optional("hcpcs", Claim::hcpcs), optional("diagnoses", Claim::diagnoses), optional("billingProvider", Claim::billingProvider),
+                    optional("frequency", c -> c.frequency().code()), optional("replacesClaimId", Claim::replacesClaimId)));
+
     private static final Pattern DRG = Pattern.compile("\\d{3}");
+    private static final String TYPES = "one of " + Arrays.stream(Claim.ClaimType.values()).map(Claim.ClaimType::code)
+            .collect(Collectors.joining(", "));
 
     private ClaimFormat() {
     }
 
-    @Override
-    public String kind() {
-        return "claim";
-    }
-
-    @Override
-    public List<String> fields() {
-        return FIELDS;
-    }
-
-    @Override
-    public List<String> requiredFields() {
-        return REQUIRED;
-    }
-
-    @Override
-    public String id(Claim record) {
-        return record.id();
-    }
-
-    @Override
-    public Claim build(Fields f) {
-        String id = FieldParsers.required(f, "id");
-        String memberId = FieldParsers.required(f, "memberId");
-        Claim.ClaimType type = type(FieldParsers.required(f, "type"));
-        LocalDate from = FieldParsers.date(f, "serviceFrom", true);
-        LocalDate through = FieldParsers.date(f, "serviceThrough", false);
-        if (through == null) {
-            through = from;
-        }
-        LocalDate paid = FieldParsers.date(f, "paidDate", false);
-        Money paidAmount = FieldParsers.cents(f, "paidAmount", true);
-        Money allowed = FieldParsers.cents(f, "allowedAmount", false);
+    private static Claim read(FieldReader f) {
+        String id = f.text("id");
+        String memberId = f.text("memberId");
+        Claim.ClaimType type = f.oneOf("type", Claim.ClaimType::parse, TYPES);
+        LocalDate from = f.date("serviceFrom");
+        LocalDate through = f.date("serviceThrough");
+        LocalDate paid = f.date("paidDate");
+        Money paidAmount = f.amount("paidAmount");
+        Money allowed = f.amount("allowedAmount");
         String drg = f.text("drg");
-        if (drg != null && !DRG.matcher(drg).matches()) {
-            throw new FieldProblem("drg", "not an MS-DRG (three digits): " + drg);
-        }
-        Claim.Frequency frequency = frequency(f);
-        String replaces = f.text("replacesClaimId");
-        return new Claim(id, memberId, type, from, through, paid, paidAmount, allowed, drg, f.list("hcpcs"),
-                f.list("diagnoses"), f.text("billingProvider"), frequency, replaces);
+        List<String> hcpcs = f.codes("hcpcs");
+        List<String> diagnoses = f.codes("diagnoses");
+        String billing = f.text("billingProvider");
+        Claim.Frequency frequency = f.oneOf("frequency", v -> Claim.Frequency.ofCode(Integer.parseInt(v)),
+                "1 (original), 7 (replacement) or 8 (void)");
+        return new Claim(id, memberId, type, from, through == null ? from : through, paid, paidAmount, allowed, drg,
+                hcpcs, diagnoses, billing, frequency, f.text("replacesClaimId"));
     }
 
-    private static Claim.ClaimType type(String v) {
-        try {
-            return Claim.ClaimType.parse(v);
-        } catch (IllegalArgumentException e) {
-            throw new FieldProblem("type", "must be one of " + Arrays.stream(Claim.ClaimType.values())
-                    .map(Claim.ClaimType::code).collect(Collectors.joining(", ")) + ", was " + v);
-        }
-    }
-
-    private static Claim.Frequency frequency(Fields f) {
-        Integer code = FieldParsers.integer(f, "frequency");
-        if (code == null) {
-            return Claim.Frequency.ORIGINAL;
-        }
-        try {
-            return Claim.Frequency.ofCode(code);
-        } catch (IllegalArgumentException e) {
-            throw new FieldProblem("frequency", "must be 1 (original), 7 (replacement) or 8 (void), was " + code);
+    private static void check(Claim c, RecordRules rules, List<Violation> out) {
+        add(out, "replacesClaimId", RecordRules.replacesClaimId(c.id(), c.frequency(), c.replacesClaimId()));
+        add(out, "paidAmount", RecordRules.amount(c.paidAmount()));
+        add(out, "allowedAmount", RecordRules.allowedAmount(c.allowedAmount(), c.paidAmount()));
+        add(out, "serviceFrom", rules.serviceFrom(c.serviceFrom()));
+        add(out, "serviceThrough", RecordRules.serviceThrough(c.serviceThrough(), c.serviceFrom()));
+        add(out, "paidDate", RecordRules.paidDate(c.paidDate(), c.serviceFrom()));
+        if (c.drg() != null && !DRG.matcher(c.drg()).matches()) {
+            add(out, "drg", "not an MS-DRG (three digits): " + c.drg());
         }
     }
 }

@@ -3,49 +3,32 @@ package org.vbcsettle.ingest;
 import org.vbcsettle.settlement.QualityEvent;
 
 import java.util.List;
+import java.util.Locale;
 
-/** Quality events: one member's status (numerator, denominator, exclusion) on one measure in one period. */
-public final class QualityEventFormat implements RecordType<QualityEvent> {
-    public static final QualityEventFormat INSTANCE = new QualityEventFormat();
+import static org.vbcsettle.ingest.FieldSpec.required;
+import static org.vbcsettle.ingest.RecordRules.add;
 
-    private static final List<String> FIELDS = List.of("id", "memberId", "measureId", "period", "kind");
+/**
+ * The record rules of a quality event: one member's status (numerator, denominator, exclusion) on one
+ * measure in one period; every field is required.
+ */
+public final class QualityEventFormat {
+    public static final RecordType<QualityEvent> INSTANCE = new RecordType<>("quality event", QualityEvent::id,
+            QualityEventFormat::read, QualityEventFormat::check,
+            List.of(required("id", QualityEvent::id), required("memberId", QualityEvent::memberId),
+                    required("measureId", QualityEvent::measureId), required("period", QualityEvent::periodId),
+                    required("kind", q -> q.kind() == null ? null : q.kind().name().toLowerCase(Locale.ROOT))));
 
     private QualityEventFormat() {
     }
 
-    @Override
-    public String kind() {
-        return "quality event";
+    private static QualityEvent read(FieldReader f) {
+        return new QualityEvent(f.text("id"), f.text("memberId"), f.text("measureId"), f.text("period"),
+                f.oneOf("kind", QualityEvent.Kind::parse, "numerator, denominator or exclusion"));
     }
 
-    @Override
-    public List<String> fields() {
-        return FIELDS;
-    }
-
-    @Override
-    public List<String> requiredFields() {
-        return FIELDS;
-    }
-
-    @Override
-    public String id(QualityEvent record) {
-        return record.id();
-    }
-
-    @Override
-    public QualityEvent build(Fields f) {
-        String id = FieldParsers.required(f, "id");
-        String memberId = FieldParsers.required(f, "memberId");
-        String measureId = FieldParsers.required(f, "measureId");
-        String period = FieldParsers.required(f, "period");
-        String kind = FieldParsers.required(f, "kind");
-        QualityEvent.Kind k;
-        try {
-            k = QualityEvent.Kind.parse(kind);
-        } catch (IllegalArgumentException e) {
-            throw new FieldProblem("kind", "must be numerator, denominator or exclusion, was " + kind);
-        }
-        return new QualityEvent(id, memberId, measureId, period, k);
+    private static void check(QualityEvent q, RecordRules rules, List<Violation> out) {
+        add(out, "measureId", rules.measureId(q.measureId()));
+        add(out, "period", rules.period(q.periodId()));
     }
 }

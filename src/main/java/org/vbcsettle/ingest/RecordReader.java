@@ -16,13 +16,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Reads claims, attribution or quality events from CSV or NDJSON, one record at a time: the file is never held
  * in memory, only the record being parsed. Bad records are reported to the sink with the file, line, record
  * id and field, and reading goes on with the next record; a broken header or an unreadable file ends reading.
- * {@link #parseNdjsonLine} parses one NDJSON line on its own (for streamed HTTP bodies).
+ * {@link #readJson} reads one record in its JSON form (HTTP bodies) with the same rules.
  */
 public final class RecordReader {
 
@@ -150,41 +152,58 @@ public final class RecordReader {
         try {
             node = Mappers.json().readTree(text);
         } catch (JsonProcessingException e) {
-            String msg = e.getOriginalMessage();
-            int nl = msg == null ? -1 : msg.indexOf('\n');
-            throw new IngestException(new IngestError(source, line, type.kind(), null, null,
-                    "not valid JSON: " + (nl < 0 ? msg : msg.substring(0, nl))));
+            throw new IngestException(new IngestError(source, line, type.kind(), null, null, notJson(e)));
         }
+        Checked<T> checked = readJson(type, rules, node);
+        if (!checked.ok()) {
+            String id = node instanceof ObjectNode obj ? idOf(new JsonFields(obj)) : null;
+            throw new IngestException(checked.violations().stream()
+                    .map(v -> new IngestError(source, line, type.kind(), id, v.field(), v.message())).toList());
+        }
+        return checked.value();
+    }
+
+    /** The message for a line that is not JSON, the same for NDJSON files and streamed HTTP bodies. */
+    public static String notJson(JsonProcessingException e) {
+        String msg = e.getOriginalMessage();
+        int nl = msg == null ? -1 : msg.indexOf('\n');
+        return "not valid JSON: " + (nl < 0 ? msg : msg.substring(0, nl));
+    }
+
+    /**
+     * Reads and checks one record in its JSON form (an NDJSON line, an element of an HTTP JSON array, a
+     * reported facts document): the same fields, formats and rules as a CSV row. A field the record kind does
+     * not have is a violation; a value that is not one JSON object is one of the record as a whole (field null).
+     */
+    public static <T> Checked<T> readJson(RecordType<T> type, RecordRules rules, JsonNode node) {
         if (!(node instanceof ObjectNode obj)) {
-            throw new IngestException(new IngestError(source, line, type.kind(), null, null,
-                    "each line must be one JSON object, was " + (node == null ? "nothing" : node.getNodeType())));
+            return Checked.of(null, List.of(new Violation(null, "must be one JSON object, was "
+                    + (node == null ? "nothing" : node.getNodeType().name().toLowerCase(Locale.ROOT)))));
         }
-        JsonFields fields = new JsonFields(obj);
+        List<Violation> unknown = new ArrayList<>();
         Iterator<String> names = obj.fieldNames();
         while (names.hasNext()) {
             String name = names.next();
             if (!type.fields().contains(name)) {
-                throw new IngestException(new IngestError(source, line, type.kind(), idOf(fields), name,
-                        "unknown field (expected one of: " + String.join(", ", type.fields()) + ")"));
+                unknown.add(new Violation(name, "unknown field (expected one of: " + String.join(", ", type.fields()) + ")"));
             }
         }
-        return build(type, rules, fields, source, line);
+        Checked<T> read = type.read(new JsonFields(obj), rules);
+        if (unknown.isEmpty()) {
+            return read;
+        }
+        unknown.addAll(read.violations());
+        return Checked.of(null, unknown);
     }
 
     private static <T> T build(RecordType<T> type, RecordRules rules, Fields fields, String source, long line) {
-        T record;
-        try {
-            record = type.build(fields);
-        } catch (FieldProblem p) {
-            throw new IngestException(new IngestError(source, line, type.kind(), idOf(fields), p.field(), p.getMessage()));
-        }
-        List<RecordRules.Violation> broken = rules.check(record);
-        if (!broken.isEmpty()) {
-            String id = type.id(record);
-            throw new IngestException(broken.stream()
+        Checked<T> checked = type.read(fields, rules);
+        if (!checked.ok()) {
+            String id = idOf(fields);
+            throw new IngestException(checked.violations().stream()
                     .map(v -> new IngestError(source, line, type.kind(), id, v.field(), v.message())).toList());
         }
-        return record;
+        return checked.value();
     }
 
     private static String idOf(Fields f) {
@@ -195,63 +214,63 @@ public final class RecordReader {
         }
     }
 
-    private static <T> Summary streamNdjson(Reader reader, String source, RecordType<T> type, RecordRules rules, Sink<T> sink)
-            throws IOException {
-        BufferedReader in = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
-        long lineNo = 0;
-        long records = 0;
-        long errors = 0;
-        String line;
-        while ((line = in.readLine()) != null) {
-            lineNo++;
-            if (lineNo == 1 && line.startsWith("\uFEFF")) {
-                line = line.substring(1);
-            }
-            if (line.isBlank()) {
-                continue;
-            }
+    /** Records delivered and errors found while streaming one file. */
+    private static final class Tally<T> {
+        private final Sink<T> sink;
+        private long records;
+        private long errors;
+
+        Tally(Sink<T> sink) {
+            this.sink = sink;
+        }
+
+        /** Hands the record {@code parse} reads to the sink, or its errors. */
+        void deliver(long line, Supplier<T> parse) {
             try {
-                sink.record(parseNdjsonLine(type, rules, source, lineNo, line), lineNo);
+                sink.record(parse.get(), line);
                 records++;
             } catch (IngestException e) {
                 e.errors().forEach(sink::error);
                 errors += e.errors().size();
             }
         }
-        return new Summary(records, errors);
+
+        void error(IngestError error) {
+            sink.error(error);
+            errors++;
+        }
+
+        Summary summary() {
+            return new Summary(records, errors);
+        }
+    }
+
+    private static <T> Summary streamNdjson(Reader reader, String source, RecordType<T> type, RecordRules rules, Sink<T> sink)
+            throws IOException {
+        BufferedReader in = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
+        Tally<T> tally = new Tally<>(sink);
+        long lineNo = 0;
+        String line;
+        while ((line = in.readLine()) != null) {
+            lineNo++;
+            String text = lineNo == 1 && line.startsWith("\uFEFF") ? line.substring(1) : line;
+            if (!text.isBlank()) {
+                long at = lineNo;
+                tally.deliver(at, () -> parseNdjsonLine(type, rules, source, at, text));
+            }
+        }
+        return tally.summary();
     }
 
     private static <T> Summary streamCsv(Reader in, String source, RecordType<T> type, RecordRules rules, Sink<T> sink)
             throws IOException {
         CsvReader csv = new CsvReader(in);
-        long records = 0;
-        long errors = 0;
+        Tally<T> tally = new Tally<>(sink);
         try {
             List<String> header = csv.next();
-            if (header == null) {
-                sink.error(new IngestError(source, 0, null, null, null, "the file is empty: expected a header row ("
-                        + String.join(",", type.fields()) + ")"));
+            Map<String, Integer> columns = columns(header, source, type, sink);
+            if (columns == null) {
                 return new Summary(0, 1);
-            }
-            Map<String, Integer> columns = new HashMap<>();
-            for (int i = 0; i < header.size(); i++) {
-                String name = header.get(i).trim();
-                if (!type.fields().contains(name)) {
-                    sink.error(new IngestError(source, 1, null, null, null, "unknown column '" + name + "' in the header (expected: "
-                            + String.join(",", type.fields()) + ")"));
-                    return new Summary(0, 1);
-                }
-                if (columns.put(name, i) != null) {
-                    sink.error(new IngestError(source, 1, null, null, null, "column '" + name + "' appears twice in the header"));
-                    return new Summary(0, 1);
-                }
-            }
-            for (String required : type.requiredFields()) {
-                if (!columns.containsKey(required)) {
-                    sink.error(new IngestError(source, 1, null, null, null, "the header has no column '" + required
-                            + "' (expected: " + String.join(",", type.fields()) + ")"));
-                    return new Summary(0, 1);
-                }
             }
             List<String> row;
             while ((row = csv.next()) != null) {
@@ -261,23 +280,42 @@ public final class RecordReader {
                 }
                 CsvFields fields = new CsvFields(columns, row);
                 if (row.size() != header.size()) {
-                    sink.error(new IngestError(source, line, type.kind(), idOf(fields), null,
+                    tally.error(new IngestError(source, line, type.kind(), idOf(fields), null,
                             "has " + row.size() + " fields, the header has " + header.size()));
-                    errors++;
-                    continue;
-                }
-                try {
-                    sink.record(build(type, rules, fields, source, line), line);
-                    records++;
-                } catch (IngestException e) {
-                    e.errors().forEach(sink::error);
-                    errors += e.errors().size();
+                } else {
+                    tally.deliver(line, () -> build(type, rules, fields, source, line));
                 }
             }
         } catch (CsvReader.CsvFormatException e) {
-            sink.error(new IngestError(source, e.line(), null, null, null, "malformed CSV: " + e.getMessage()));
-            errors++;
+            tally.error(new IngestError(source, e.line(), null, null, null, "malformed CSV: " + e.getMessage()));
         }
-        return new Summary(records, errors);
+        return tally.summary();
+    }
+
+    /** The header's columns by name, or null (and the error sent) when it is empty or names the wrong fields. */
+    private static Map<String, Integer> columns(List<String> header, String source, RecordType<?> type, Sink<?> sink) {
+        String expected = " (expected: " + String.join(",", type.fields()) + ")";
+        if (header == null) {
+            sink.error(new IngestError(source, 0, null, null, null, "the file is empty: expected a header row ("
+                    + String.join(",", type.fields()) + ")"));
+            return null;
+        }
+        Map<String, Integer> columns = new HashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            String name = header.get(i).trim();
+            String problem = !type.fields().contains(name) ? "unknown column '" + name + "' in the header" + expected
+                    : columns.put(name, i) != null ? "column '" + name + "' appears twice in the header" : null;
+            if (problem != null) {
+                sink.error(new IngestError(source, 1, null, null, null, problem));
+                return null;
+            }
+        }
+        for (String required : type.requiredFields()) {
+            if (!columns.containsKey(required)) {
+                sink.error(new IngestError(source, 1, null, null, null, "the header has no column '" + required + "'" + expected));
+                return null;
+            }
+        }
+        return columns;
     }
 }

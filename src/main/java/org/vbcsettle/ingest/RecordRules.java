@@ -5,27 +5,24 @@ import org.vbcsettle.contract.Contract;
 import org.vbcsettle.contract.Period;
 import org.vbcsettle.contract.QualityIncentive;
 import org.vbcsettle.money.Money;
-import org.vbcsettle.settlement.Attribution;
 import org.vbcsettle.settlement.Claim;
-import org.vbcsettle.settlement.QualityEvent;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The one set of rules an input record must meet beyond its format, used by the offline readers
- * ({@code settle}, {@code import}) and by the HTTP API's reader alike, so that the same record gets the same
- * error (field and message) whichever way it comes in. Some rules need the contract the record is for
+ * The bounds of the record rules: what a value must be beyond its format, each rule with its message. The
+ * record kinds ({@link ClaimFormat}, {@link AttributionFormat}, {@link QualityEventFormat},
+ * {@link ReportedFactsFormat}) say which rule each field meets. Some rules need the contract the record is for
  * (performance period, measures); without one ({@link #contractFree()}) only the others are checked.
  *
  * <p>Each value check returns the message, or null when the value is fine (or absent: whether a field is
- * required is the format's business).
+ * required is the record kind's business).
  */
 public final class RecordRules {
 
@@ -35,10 +32,6 @@ public final class RecordRules {
     public static final BigDecimal MAX_RISK_SCORE = BigDecimal.valueOf(20);
     /** Medicare enrollment types (CMS benchmark segments), compared ignoring case. */
     public static final List<String> SEGMENTS = List.of("aged/non-dual", "aged/dual", "disabled", "esrd");
-
-    /** One rule broken by one field. */
-    public record Violation(String field, String message) {
-    }
 
     private final Contract contract;
     private final LocalDate lastServiceDate;
@@ -185,51 +178,28 @@ public final class RecordRules {
         return null;
     }
 
-    // ---------------------------------------------------------------- record rules
+    // ---------------------------------------------------------------- reported facts
 
-    public List<Violation> claim(Claim c) {
-        List<Violation> out = new ArrayList<>();
-        add(out, "replacesClaimId", replacesClaimId(c.id(), c.frequency(), c.replacesClaimId()));
-        add(out, "paidAmount", amount(c.paidAmount()));
-        add(out, "allowedAmount", allowedAmount(c.allowedAmount(), c.paidAmount()));
-        add(out, "serviceFrom", serviceFrom(c.serviceFrom()));
-        add(out, "serviceThrough", serviceThrough(c.serviceThrough(), c.serviceFrom()));
-        add(out, "paidDate", paidDate(c.paidDate(), c.serviceFrom()));
-        return out;
+    /** Scores and shares: a fraction from 0 to 1. */
+    public static String fraction(BigDecimal v) {
+        return v != null && (v.signum() < 0 || v.compareTo(BigDecimal.ONE) > 0) ? "must be between 0 and 1, was " + v.toPlainString() : null;
     }
 
-    public List<Violation> attribution(Attribution a) {
-        List<Violation> out = new ArrayList<>();
-        add(out, "month", month(a.month()));
-        add(out, "riskScore", riskScore(a.riskScore()));
-        add(out, "segment", segment(a.segment()));
-        add(out, "replacesId", replacesId(a.id(), a.replacesId()));
-        add(out, "active", active(a.active(), a.replacesId()));
-        return out;
+    public static String notNegative(Money m) {
+        return m != null && m.isNegative() ? "must be 0 or more, was " + m : null;
     }
 
-    public List<Violation> qualityEvent(QualityEvent q) {
-        List<Violation> out = new ArrayList<>();
-        add(out, "measureId", measureId(q.measureId()));
-        add(out, "period", period(q.periodId()));
-        return out;
+    public static String notNegative(Integer count) {
+        return count != null && count < 0 ? "must be 0 or more, was " + count : null;
     }
 
-    /** The rules of whichever record this is. */
-    public List<Violation> check(Object record) {
-        if (record instanceof Claim c) {
-            return claim(c);
-        }
-        if (record instanceof Attribution a) {
-            return attribution(a);
-        }
-        if (record instanceof QualityEvent q) {
-            return qualityEvent(q);
-        }
-        throw new IllegalArgumentException("not an input record: " + record);
+    /** A benchmark of $0 has no savings rate: the calculator would divide by it. */
+    public static String positive(Money m) {
+        return m != null && !m.isPositive() ? "must be above $0.00, was " + m : null;
     }
 
-    private static void add(List<Violation> out, String field, String message) {
+    /** Adds a violation of {@code field} when {@code message} (a rule's answer) is not null. */
+    static void add(List<Violation> out, String field, String message) {
         if (message != null) {
             out.add(new Violation(field, message));
         }

@@ -1,12 +1,13 @@
 package org.vbcsettle.ledger;
 
 import org.vbcsettle.contract.Period;
+import org.vbcsettle.ingest.ReportedFactsFormat;
+import org.vbcsettle.ingest.Violation;
 import org.vbcsettle.settlement.ReportedFacts;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -27,10 +28,10 @@ final class FactsDecider {
         if (facts == null) {
             return refused(LedgerReplies.Refusal.invalid("facts: the reported facts are required"));
         }
-        Map<String, String> problems = facts.problems();
+        List<Violation> problems = ReportedFactsFormat.problems(facts);
         if (!problems.isEmpty()) {
             List<String> parts = new ArrayList<>();
-            problems.forEach((f, m) -> parts.add(f + " " + m));
+            problems.forEach(p -> parts.add(p.field() + " " + p.message()));
             return refused(LedgerReplies.Refusal.invalid("reported facts of " + state.contractId() + " " + id
                     + " are not valid: " + String.join("; ", parts)));
         }

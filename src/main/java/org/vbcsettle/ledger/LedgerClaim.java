@@ -40,7 +40,7 @@ public record LedgerClaim(
         diagnoses = diagnoses == null || diagnoses.isEmpty() ? null : List.copyOf(diagnoses);
     }
 
-    /** Expects a claim that passed {@link ClaimValidation}: id, member, type, dates and amount present. */
+    /** Expects a claim that passed the record rules ({@link ClaimValidation}): id, member, type, dates and amount present. */
     public static LedgerClaim of(Claim c) {
         return new LedgerClaim(c.id(), c.memberId(), c.type().ordinal(), (int) c.serviceFrom().toEpochDay(),
                 (int) (c.serviceThrough() == null ? c.serviceFrom() : c.serviceThrough()).toEpochDay(),

@@ -25,6 +25,20 @@ public final class ClaimResolution {
     public record Result(List<Claim> effective, List<Claim> orphans) {
     }
 
+    /**
+     * The replacements and voids whose target claim is not among {@code claims}, by id: what
+     * {@link #resolve} ignores, found without resolving the chains (to warn about them before settling).
+     */
+    public static List<Claim> orphans(List<Claim> claims) {
+        Set<String> ids = new HashSet<>();
+        claims.forEach(c -> ids.add(c.id()));
+        return claims.stream().filter(c -> orphan(c, ids)).sorted(Comparator.comparing(Claim::id)).toList();
+    }
+
+    private static boolean orphan(Claim c, Set<String> ids) {
+        return c.frequency() != Claim.Frequency.ORIGINAL && (c.replacesClaimId() == null || !ids.contains(c.replacesClaimId()));
+    }
+
     public static Result resolve(List<Claim> claims) {
         Map<String, Claim> byId = new HashMap<>();
         for (Claim c : claims) {
@@ -43,7 +57,7 @@ public final class ClaimResolution {
             if (c.frequency() == Claim.Frequency.ORIGINAL) {
                 continue;
             }
-            if (c.replacesClaimId() == null || !byId.containsKey(c.replacesClaimId())) {
+            if (orphan(c, byId.keySet())) {
                 orphans.add(c);
                 continue;
             }

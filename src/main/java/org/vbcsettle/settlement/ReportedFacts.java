@@ -3,12 +3,11 @@ package org.vbcsettle.settlement;
 import org.vbcsettle.money.Money;
 
 import java.math.BigDecimal;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Facts a payer reports rather than derives from claims (as CMS does in an MSSP reconciliation).
- * Every field is optional; where set it overrides the figure the engine would derive.
+ * Every field is optional; where set it overrides the figure the engine would derive. Their bounds are
+ * the record rules of reported facts (ingest {@code ReportedFactsFormat}), checked by every intake.
  *
  * @param assignedBeneficiaries   drives the CMS MSR table (default: distinct attributed members)
  * @param qualityScore            0..1 (default: the quality rule's source composite)
@@ -61,33 +60,5 @@ public record ReportedFacts(
 
     private static <T> T pick(T over, T base) {
         return over != null ? over : base;
-    }
-
-    /**
-     * What is wrong with these facts, field name → reason, in field order (empty: valid). Scores and the
-     * disaster share are fractions in [0, 1]; revenue and a benchmark are not negative; a beneficiary count
-     * is not negative.
-     */
-    public Map<String, String> problems() {
-        Map<String, String> out = new LinkedHashMap<>();
-        if (assignedBeneficiaries != null && assignedBeneficiaries < 0) {
-            out.put("assignedBeneficiaries", "must be 0 or more, was " + assignedBeneficiaries);
-        }
-        fraction(out, "qualityScore", qualityScore);
-        if (participantRevenue != null && participantRevenue.isNegative()) {
-            out.put("participantRevenue", "must be 0 or more, was " + participantRevenue);
-        }
-        fraction(out, "disasterShare", disasterShare);
-        fraction(out, "compositeQualityScore", compositeQualityScore);
-        if (benchmarkOverride != null && benchmarkOverride.isNegative()) {
-            out.put("benchmarkOverride", "must be 0 or more, was " + benchmarkOverride);
-        }
-        return out;
-    }
-
-    private static void fraction(Map<String, String> out, String field, BigDecimal v) {
-        if (v != null && (v.signum() < 0 || v.compareTo(BigDecimal.ONE) > 0)) {
-            out.put(field, "must be between 0 and 1, was " + v.toPlainString());
-        }
     }
 }

@@ -329,9 +329,11 @@ class ApiRoutesTest {
                 "[{\"id\":\"q1\",\"memberId\":\"m1\",\"measureId\":\"CBP\",\"period\":\"2024\",\"kind\":\"denominator\"}]").json();
         assertThat(ok.path("accepted").asLong()).isEqualTo(1);
         TestApi.Reply r = api.postJson("/v1/contracts/acme-2024/quality-events", BLUE,
-                "[{\"id\":\"q2\",\"memberId\":\"m1\",\"measureId\":\"XYZ\",\"period\":\"2023\",\"kind\":\"maybe\"}]");
+                "[{\"id\":\"q2\",\"memberId\":\"m1\",\"measureId\":\"XYZ\",\"period\":\"2023\",\"kind\":\"numerator\"},"
+                        + "{\"id\":\"q3\",\"memberId\":\"m1\",\"measureId\":\"CBP\",\"period\":\"2024\",\"kind\":\"maybe\"}]");
         assertProblem(r, 422);
-        assertThat(TestApi.fields(r.json())).contains("measureId", "period", "kind");
+        // the format of each field first (kind), then the rules of a well-formed record (measure, period)
+        assertThat(TestApi.fields(r.json())).containsExactly("measureId", "period", "kind");
     }
 
     // ---- settlements, payouts

@@ -49,7 +49,7 @@ class RecordReaderTest {
     @Test
     void theAgreedErrorFormForOneClaimLine() {
         assertThatThrownBy(() -> RecordReader.parseNdjsonLine(ClaimFormat.INSTANCE, "claims.csv", 17,
-                "{\"id\":\"C-1009\",\"memberId\":\"M-1\",\"type\":\"professional\",\"serviceFrom\":\"2024-01-02\",\"paidAmount\":12.5}"))
+                "{\"id\":\"C-1009\",\"memberId\":\"M-1\",\"type\":\"professional\",\"serviceFrom\":\"2024-01-02\",\"paidDate\":\"2024-02-01\",\"paidAmount\":12.5}"))
                 .isInstanceOf(IngestException.class)
                 .hasMessage("claims.csv:17: claim C-1009: paidAmount: not a whole number of cents: 12.5");
     }
@@ -58,7 +58,7 @@ class RecordReaderTest {
     void ndjsonLinesParseOneByOne() {
         Claim c = RecordReader.parseNdjsonLine(ClaimFormat.INSTANCE, "body", 1,
                 "{\"id\":\"C-2\",\"memberId\":\"M-1\",\"type\":\"snf\",\"serviceFrom\":\"2024-05-01\",\"serviceThrough\":\"2024-05-20\","
-                        + "\"paidAmount\":980000,\"hcpcs\":[],\"diagnoses\":\"Z471;M1711\",\"frequency\":8,\"replacesClaimId\":\"C-1\"}");
+                        + "\"paidDate\":\"2024-06-01\",\"paidAmount\":980000,\"hcpcs\":[],\"diagnoses\":\"Z471;M1711\",\"frequency\":8,\"replacesClaimId\":\"C-1\"}");
         assertThat(c.type()).isEqualTo(Claim.ClaimType.SNF);
         assertThat(c.frequency()).isEqualTo(Claim.Frequency.VOID);
         assertThat(c.replacesClaimId()).isEqualTo("C-1");
@@ -73,7 +73,7 @@ class RecordReaderTest {
                 "{\"id\":\"Q-3\",\"memberId\":\"M-1\",\"measureId\":\"CBP\",\"period\":\"2024-Q5\",\"kind\":\"numerator\"}"))
                 .hasMessage("body:4: quality event Q-3: period: period must be YYYY, YYYY-Qn or YYYY-MM, was '2024-Q5'");
         assertThatThrownBy(() -> RecordReader.parseNdjsonLine(ClaimFormat.INSTANCE, "body", 5,
-                "{\"id\":\"C-3\",\"memberId\":[\"M-1\"],\"type\":\"snf\",\"serviceFrom\":\"2024-05-01\",\"paidAmount\":1}"))
+                "{\"id\":\"C-3\",\"memberId\":[\"M-1\"],\"type\":\"snf\",\"serviceFrom\":\"2024-05-01\",\"paidDate\":\"2024-06-01\",\"paidAmount\":1}"))
                 .hasMessage("body:5: claim C-3: memberId: must be a single value, not a list");
     }
 

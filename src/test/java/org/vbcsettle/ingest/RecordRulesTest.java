@@ -29,7 +29,7 @@ class RecordRulesTest {
     }
 
     /** Field and message of the file path (NDJSON line checked against the contract) and of the HTTP reader. */
-    static void sameErrorBothWays(Contract c, RecordType<?> type, String json, String field, String message) throws Exception {
+    static <T> void sameErrorBothWays(Contract c, RecordType<T> type, String json, String field, String message) throws Exception {
         assertThatThrownBy(() -> RecordReader.parseNdjsonLine(type, RecordRules.forContract(c), "f.ndjson", 3, json))
                 .isInstanceOfSatisfying(IngestException.class, e -> {
                     assertThat(e.errors()).hasSize(1);
@@ -37,9 +37,7 @@ class RecordRulesTest {
                     assertThat(e.error().message()).isEqualTo(message);
                 });
         JsonNode node = Mappers.json().readTree(json);
-        org.vbcsettle.api.wire.RecordReader http = new org.vbcsettle.api.wire.RecordReader(c);
-        var parsed = type == ClaimFormat.INSTANCE ? http.claim(node, "claims[0]")
-                : type == AttributionFormat.INSTANCE ? http.attribution(node, "attribution[0]") : http.qualityEvent(node, "quality[0]");
+        var parsed = new org.vbcsettle.api.wire.WireReader(c).read(type, node, "records[0]");
         assertThat(parsed.errors()).extracting(RecordError::field, RecordError::message)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(field, message));
     }

@@ -167,7 +167,7 @@ class ContractEntityTest {
                 replacement("x7", "nope", "m1", LocalDate.of(2024, 2, 1), 1),      // unknown claim
                 replacement("a77", "a", "m1", LocalDate.of(2024, 2, 1), 1),        // a was already replaced by a7
                 replacement("b7", "b8", "m1", LocalDate.of(2024, 2, 1), 1),        // b8 is a void
-                new Claim("z8", "m1", Claim.ClaimType.PROFESSIONAL, LocalDate.of(2024, 2, 1), null, null, Money.ZERO, null,
+                new Claim("z8", "m1", Claim.ClaimType.PROFESSIONAL, LocalDate.of(2024, 2, 1), null, LocalDate.of(2024, 3, 1), Money.ZERO, null,
                         null, null, null, null, Claim.Frequency.VOID, null));      // names nothing
         assertThat(bad.accepted()).isZero();
         assertThat(bad.errors()).extracting(RecordError::recordId).containsExactly("x7", "a77", "b7", "z8");
@@ -229,7 +229,7 @@ class ContractEntityTest {
                 quality("q1", "m1", QualityEvent.Kind.DENOMINATOR)), ref));
         assertThat(r.reply().accepted()).isEqualTo(1);
         assertThat(r.reply().duplicate()).isEqualTo(1);
-        assertThat(r.reply().errors()).extracting(RecordError::field).containsExactly("measureId", "periodId");
+        assertThat(r.reply().errors()).extracting(RecordError::field).containsExactly("measureId", "period");
         assertThat(r.reply().errors().get(0).message()).contains("'XYZ' is not a measure of contract C1");
         assertThat(r.state().qualityEventRecords()).hasSize(1);
     }

@@ -209,7 +209,10 @@ class LedgerRandomSequenceTest {
                 String id = "a" + (next++);
                 YearMonth month = YearMonth.of(2024, 1 + rnd.nextInt(12));
                 String replaces = !ids.isEmpty() && rnd.nextInt(4) == 0 ? ids.get(rnd.nextInt(ids.size())) : null;
-                batch.add(new Attribution(id, member(), month, new BigDecimal("1.0" + rnd.nextInt(10)), null, replaces, rnd.nextInt(6) != 0));
+                BigDecimal risk = new BigDecimal("1.0" + rnd.nextInt(10));
+                // the record rules: only a record naming the one it replaces may retract it
+                boolean active = rnd.nextInt(6) != 0 || replaces == null;
+                batch.add(new Attribution(id, member(), month, risk, null, replaces, active));
                 attributionIds.add(id);
             }
             var result = kit.<LedgerReplies.BatchResult>runCommand(r -> new ContractCommand.AttributeMembers(batch, r));

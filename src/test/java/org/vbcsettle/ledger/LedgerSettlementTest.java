@@ -295,7 +295,7 @@ class LedgerSettlementTest {
         var batch = kit.<LedgerReplies.BatchResult>runCommand(r -> new ContractCommand.RecordClaims(List.of(
                 paid("c1", "m1", LocalDate.of(2024, 1, 5), LocalDate.of(2024, 1, 25), 4_000_00, Claim.Frequency.ORIGINAL, null),
                 paid("c2", "m2", LocalDate.of(2024, 3, 5), LocalDate.of(2024, 3, 25), 2_000_00, Claim.Frequency.ORIGINAL, null),
-                paid("c5", "m4", LocalDate.of(2024, 5, 10), null, 2_000_00, Claim.Frequency.ORIGINAL, null), // no paid date: counts
+                paid("c5", "m4", LocalDate.of(2024, 5, 10), LocalDate.of(2024, 7, 15), 2_000_00, Claim.Frequency.ORIGINAL, null), // paid on the date: counts
                 paid("c3", "m3", LocalDate.of(2024, 6, 20), LocalDate.of(2024, 7, 18), 4_000_00, Claim.Frequency.ORIGINAL, null),
                 paid("c1r", "m1", LocalDate.of(2024, 1, 5), LocalDate.of(2024, 7, 20), 1_000_00, Claim.Frequency.REPLACEMENT, "c1"),
                 paid("c6", "m5", LocalDate.of(2024, 4, 2), LocalDate.of(2024, 7, 15), 0, Claim.Frequency.ORIGINAL, null),
@@ -304,7 +304,7 @@ class LedgerSettlementTest {
 
         // Q2 as of 2024-07-15, 0 months of run-out → factor 0.80. Year to date: 60 member-months → benchmark
         // $60,000. Claims paid by 07-15: c1 $4,000 (its replacement c1r is paid 07-20, later: c1 is still in
-        // effect), c2 $2,000, c5 $2,000 (no paid date), c6 $0 (paid 07-15 itself; its void comes 07-16);
+        // effect), c2 $2,000, c5 $2,000 (paid 07-15 itself), c6 $0 (paid 07-15 itself; its void comes 07-16);
         // not c3 (paid 07-18). Expenditure (4,000 + 2,000 + 2,000) / 0.80 = $10,000; savings $50,000 =
         // 83.3% ≥ 2%; earned 50,000 × 50% = $25,000 (cap $30,000). Payout 25,000 × 0.75 = $18,750.00.
         // (Counting every claim in effect instead: 1,000 + 2,000 + 2,000 + 4,000 = 9,000 / 0.80 = 11,250,

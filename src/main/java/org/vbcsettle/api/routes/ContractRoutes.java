@@ -14,7 +14,6 @@ import org.vbcsettle.api.auth.Access;
 import org.vbcsettle.api.auth.Caller;
 import org.vbcsettle.contract.Contract;
 import org.vbcsettle.contract.ContractLoader;
-import org.vbcsettle.contract.Mappers;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -87,9 +86,10 @@ public final class ContractRoutes extends RouteSupport {
                 return problem(unsupported(entity.getContentType(), "application/yaml or application/json"));
             }
             String text = entity.getData().decodeString(StandardCharsets.UTF_8);
+            ContractLoader.Format format = yaml ? ContractLoader.Format.YAML : ContractLoader.Format.JSON;
             JsonNode tree;
             try {
-                tree = (yaml ? Mappers.yaml() : Mappers.json()).readTree(text);
+                tree = ContractLoader.readTree(text, format);
             } catch (JsonProcessingException e) {
                 return problem(ErrorHandling.problemFor(e));
             }
@@ -98,7 +98,7 @@ public final class ContractRoutes extends RouteSupport {
             }
             JsonNode idNode = tree.path("id");
             String source = "contract " + (idNode.isTextual() ? idNode.asText() : "(no id)");
-            ContractLoader.Result r = ContractLoader.parse(text, source, yaml ? ContractLoader.Format.YAML : ContractLoader.Format.JSON);
+            ContractLoader.Result r = ContractLoader.parse(tree, source, format);
             List<RecordError> errors = new ArrayList<>();
             for (String message : r.errors()) {
                 errors.add(asError(source, message));

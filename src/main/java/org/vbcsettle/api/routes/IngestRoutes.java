@@ -2,10 +2,10 @@ package org.vbcsettle.api.routes;
 
 import akka.http.javadsl.model.StatusCodes;
 import akka.http.javadsl.server.Route;
-import akka.japi.Pair;
 import akka.stream.javadsl.Framing;
 import akka.stream.javadsl.FramingTruncation;
 import akka.util.ByteString;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.vbcsettle.api.ApiContext;
 import org.vbcsettle.api.BatchResult;
@@ -14,12 +14,17 @@ import org.vbcsettle.api.RecordError;
 import org.vbcsettle.api.RouteSupport;
 import org.vbcsettle.api.auth.Caller;
 import org.vbcsettle.api.wire.Parsed;
-import org.vbcsettle.api.wire.RecordReader;
+import org.vbcsettle.api.wire.WireReader;
 import org.vbcsettle.contract.Contract;
 import org.vbcsettle.contract.Mappers;
+import org.vbcsettle.ingest.AttributionFormat;
+import org.vbcsettle.ingest.ClaimFormat;
+import org.vbcsettle.ingest.QualityEventFormat;
+import org.vbcsettle.ingest.RecordReader;
+import org.vbcsettle.ingest.RecordType;
+import org.vbcsettle.settlement.Claim;
 import scala.concurrent.duration.FiniteDuration;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,33 +52,30 @@ public final class IngestRoutes extends RouteSupport {
     public Route routes(Caller caller, String id) {
         return concat(
                 path("attribution", () -> post(() -> writable(caller, id, c -> jsonBatch("attribution", c,
-                        (r, n) -> r.attribution(n.first(), n.second()),
-                        (contractId, list) -> ctx.ledger().attribute(contractId, list))))),
+                        AttributionFormat.INSTANCE, (contractId, list) -> ctx.ledger().attribute(contractId, list))))),
                 path("quality-events", () -> post(() -> writable(caller, id, c -> jsonBatch("quality-events", c,
-                        (r, n) -> r.qualityEvent(n.first(), n.second()),
-                        (contractId, list) -> ctx.ledger().recordQualityEvents(contractId, list))))),
+                        QualityEventFormat.INSTANCE, (contractId, list) -> ctx.ledger().recordQualityEvents(contractId, list))))),
                 path("claims", () -> post(() -> writable(caller, id, c -> extractRequest(req -> {
                     if (req.entity().getContentType().mediaType().toString().equals("application/x-ndjson")) {
                         return ndjsonClaims(c);
                     }
-                    return jsonBatch("claims", c, (r, n) -> r.claim(n.first(), n.second()),
-                            (contractId, list) -> ctx.ledger().recordClaims(contractId, list));
+                    return jsonBatch("claims", c, ClaimFormat.INSTANCE, (contractId, list) -> ctx.ledger().recordClaims(contractId, list));
                 })))));
     }
 
-    private <T> Route jsonBatch(String kind, Contract contract, BiFunction<RecordReader, Pair<JsonNode, String>, Parsed<T>> read,
+    private <T> Route jsonBatch(String kind, Contract contract, RecordType<T> type,
                                 BiFunction<String, List<T>, CompletionStage<BatchResult>> send) {
         return jsonBody(body -> {
             if (!body.isArray()) {
                 return problem(Problem.badRequest("request body must be a JSON array of " + kind + " records, was "
                         + body.getNodeType().name().toLowerCase(), List.of()));
             }
-            RecordReader reader = new RecordReader(contract);
+            WireReader reader = new WireReader(contract);
             List<T> valid = new ArrayList<>(body.size());
             List<RecordError> errors = new ArrayList<>();
             for (int i = 0; i < body.size(); i++) {
                 JsonNode n = body.get(i);
-                Parsed<T> p = read.apply(reader, Pair.create(n, RecordReader.label(kind, "[" + i + "]", n)));
+                Parsed<T> p = reader.read(type, n, WireReader.label(kind, "[" + i + "]", n));
                 if (p.ok()) {
                     valid.add(p.value());
                 } else {
@@ -105,7 +107,7 @@ public final class IngestRoutes extends RouteSupport {
         FiniteDuration timeout = FiniteDuration.create(ctx.settings().streamingTimeout().toMillis(), TimeUnit.MILLISECONDS);
         return withRequestTimeout(timeout, () -> withSizeLimit(ctx.settings().maxNdjsonBytes(), () ->
                 extractDataBytes(bytes -> extractMaterializer(mat -> {
-                    RecordReader reader = new RecordReader(contract);
+                    WireReader reader = new WireReader(contract);
                     CompletionStage<BatchResult> done = bytes
                             .via(Framing.delimiter(ByteString.fromString("\n"), ctx.settings().maxNdjsonLineBytes(), FramingTruncation.ALLOW))
                             .zipWithIndex()
@@ -118,7 +120,7 @@ public final class IngestRoutes extends RouteSupport {
                 }))));
     }
 
-    private static Parsed<org.vbcsettle.settlement.Claim> parseLine(RecordReader reader, ByteString line, long lineNo) {
+    private static Parsed<Claim> parseLine(WireReader reader, ByteString line, long lineNo) {
         String text = line.decodeString(StandardCharsets.UTF_8).strip();
         if (text.isEmpty()) {
             return new Parsed<>(null, List.of()); // blank lines (e.g. a trailing newline) are not records
@@ -126,16 +128,16 @@ public final class IngestRoutes extends RouteSupport {
         JsonNode node;
         try {
             node = Mappers.json().readTree(text);
-        } catch (IOException e) {
-            return new Parsed<>(null, List.of(new RecordError("claims line " + lineNo, "(record)", "malformed JSON")));
+        } catch (JsonProcessingException e) {
+            return new Parsed<>(null, List.of(WireReader.error("claims line " + lineNo, null, RecordReader.notJson(e))));
         }
-        return reader.claim(node, RecordReader.label("claims", " line " + lineNo, node));
+        return reader.read(ClaimFormat.INSTANCE, node, WireReader.label("claims", " line " + lineNo, node));
     }
 
-    private CompletionStage<BatchResult> sendGroup(String contractId, List<Parsed<org.vbcsettle.settlement.Claim>> group) {
-        List<org.vbcsettle.settlement.Claim> valid = new ArrayList<>(group.size());
+    private CompletionStage<BatchResult> sendGroup(String contractId, List<Parsed<Claim>> group) {
+        List<Claim> valid = new ArrayList<>(group.size());
         List<RecordError> errors = new ArrayList<>();
-        for (Parsed<org.vbcsettle.settlement.Claim> p : group) {
+        for (Parsed<Claim> p : group) {
             if (p.ok()) {
                 valid.add(p.value());
             } else {

@@ -2,19 +2,16 @@ package org.vbcsettle.api.routes;
 
 import akka.http.javadsl.model.StatusCodes;
 import akka.http.javadsl.server.Route;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.vbcsettle.api.ApiContext;
-import org.vbcsettle.api.ApiJson;
 import org.vbcsettle.api.Problem;
-import org.vbcsettle.api.RecordError;
 import org.vbcsettle.api.RouteSupport;
 import org.vbcsettle.api.auth.Caller;
-import org.vbcsettle.contract.Mappers;
+import org.vbcsettle.api.wire.WireReader;
+import org.vbcsettle.ingest.Checked;
+import org.vbcsettle.ingest.ReportedFactsFormat;
 import org.vbcsettle.settlement.ReportedFacts;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import static akka.http.javadsl.server.PathMatchers.segment;
@@ -45,25 +42,17 @@ public final class ReportedFactsRoutes extends RouteSupport {
                 }))))));
     }
 
-    /** The body as facts; every field wrong is named (unknown or unreadable fields, values out of range). */
+    /** The body as facts, read with the record rules of reported facts; every field wrong is named. */
     static ReportedFacts facts(JsonNode body, String record) {
         if (!body.isObject()) {
             throw Problem.badRequest("request body must be a JSON object of reported facts, e.g. {\"qualityScore\": 0.92}",
                     List.of()).failure();
         }
-        ReportedFacts facts;
-        try {
-            facts = Mappers.json().treeToValue(body, ReportedFacts.class);
-        } catch (JsonProcessingException e) {
-            String field = e instanceof JsonMappingException m ? ApiJson.fieldPath(m) : "(document)";
-            throw Problem.invalid("the reported facts are not valid", List.of(new RecordError(record, field, ApiJson.cleanMessage(e))))
-                    .failure();
+        Checked<ReportedFacts> facts = ReportedFactsFormat.read(body);
+        if (!facts.ok()) {
+            throw Problem.invalid("the reported facts are not valid", facts.violations().stream()
+                    .map(v -> WireReader.error(record, v.field(), v.message())).toList()).failure();
         }
-        List<RecordError> errors = new ArrayList<>();
-        facts.problems().forEach((field, message) -> errors.add(new RecordError(record, field, message)));
-        if (!errors.isEmpty()) {
-            throw Problem.invalid("the reported facts are not valid", errors).failure();
-        }
-        return facts;
+        return facts.value();
     }
 }

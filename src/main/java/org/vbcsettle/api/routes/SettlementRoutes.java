@@ -12,10 +12,8 @@ import org.vbcsettle.contract.Contract;
 import org.vbcsettle.contract.Period;
 import org.vbcsettle.settlement.Statement;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import org.vbcsettle.api.ApiJson;
-import org.vbcsettle.contract.Mappers;
+import org.vbcsettle.ingest.Checked;
+import org.vbcsettle.ingest.ReportedFactsFormat;
 import org.vbcsettle.settlement.ReportedFacts;
 
 import java.time.Clock;
@@ -131,12 +129,10 @@ public final class SettlementRoutes extends RouteSupport {
         ReportedFacts reported = ReportedFacts.NONE;
         JsonNode rep = body.get("reported");
         if (rep != null && !rep.isNull()) {
-            try {
-                reported = Mappers.json().treeToValue(rep, ReportedFacts.class);
-            } catch (JsonProcessingException e) {
-                String field = e instanceof JsonMappingException m ? "reported." + ApiJson.fieldPath(m) : "reported";
-                errors.add(new RecordError(record, field, ApiJson.cleanMessage(e)));
-            }
+            Checked<ReportedFacts> facts = ReportedFactsFormat.read(rep);
+            reported = facts.ok() ? facts.value() : ReportedFacts.NONE;
+            facts.violations().forEach(v -> errors.add(new RecordError(record,
+                    v.field() == null ? "reported" : "reported." + v.field(), v.message())));
         }
         if (!errors.isEmpty()) {
             throw Problem.invalid("the settlement request is not valid", errors).failure();

@@ -1,7 +1,8 @@
 package org.vbcsettle.api.demo;
 
 import org.junit.jupiter.api.Test;
-import org.vbcsettle.api.wire.RecordReader;
+import org.vbcsettle.api.wire.WireReader;
+import org.vbcsettle.ingest.ClaimFormat;
 import org.vbcsettle.contract.Contract;
 import org.vbcsettle.contract.Mappers;
 import org.vbcsettle.settlement.Claim;
@@ -49,7 +50,7 @@ class DemoYearTest {
         DemoYear a = DemoYear.generate(c, 300, 7);
         DemoYear b = DemoYear.generate(c, 300, 7);
         assertThat(a).isEqualTo(b);
-        RecordReader reader = new RecordReader(c);
+        WireReader reader = new WireReader(c);
         var json = Mappers.json();
         Set<String> ids = new HashSet<>();
         for (Claim cl : a.claims()) {
@@ -61,7 +62,7 @@ class DemoYearTest {
             if (cl.replacesClaimId() != null) {
                 node.put("replacesClaimId", cl.replacesClaimId());
             }
-            assertThat(reader.claim(node, cl.id()).errors()).isEmpty();
+            assertThat(reader.read(ClaimFormat.INSTANCE, node, cl.id()).errors()).isEmpty();
             assertThat(ids.add(cl.id())).isTrue();
         }
         // at most 12 member-months per member, a few lost to churn

@@ -1,0 +1,234 @@
+package org.vbcsettle.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.vbcsettle.api.auth.Role;
+import org.vbcsettle.contract.Contract;
+import org.vbcsettle.contract.ContractLoader;
+import org.vbcsettle.contract.Mappers;
+import org.vbcsettle.ingest.AttributionFormat;
+import org.vbcsettle.ingest.ClaimFormat;
+import org.vbcsettle.ingest.QualityEventFormat;
+import org.vbcsettle.ingest.RecordReader;
+import org.vbcsettle.ingest.RecordRules;
+import org.vbcsettle.ingest.RecordType;
+import org.vbcsettle.ingest.ReportedFactsFormat;
+import org.vbcsettle.ingest.Violation;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+/**
+ * One set of record rules: every bad record goes in as a CSV file and an NDJSON file (read as {@code settle}
+ * reads them, against the contract) and over HTTP (a JSON array, and for claims an NDJSON stream), and each
+ * way names the same field with the same message; a good record is accepted each way. The expected messages
+ * are written out here, not taken from the code.
+ */
+class RecordRulesAcrossIntakesTest {
+    static final String ADMIN = TestApi.token(Role.ADMIN, null);
+    static final Contract HEDIS = ContractLoader.load(Path.of("contracts/hedis-p4p.yaml"));
+    static final String BASE = "/v1/contracts/" + HEDIS.id();
+    static final String PERIOD = " is outside the contract's performance period 2024-01-01 to 2024-12-31";
+    static final String NEGATIVE = "must not be negative (send a replacement or void claim to take money back), was ";
+
+    static TestApi api;
+    @TempDir
+    static Path dir;
+
+    @BeforeAll
+    static void start() throws Exception {
+        api = new TestApi(new InMemoryLedger(), TestApi.defaults());
+        TestApi.Reply r = api.send("POST", "/v1/contracts", ADMIN, "application/yaml", Files.readString(Path.of("contracts/hedis-p4p.yaml")));
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        api.close();
+    }
+
+    /** A valid claim, attribution record and quality event, changed by {@code change} (null removes a field). */
+    static Map<String, String> record(RecordType<?> type, String... change) {
+        Map<String, String> r = new LinkedHashMap<>();
+        if (type == ClaimFormat.INSTANCE) {
+            r.putAll(Map.of("id", "C-1", "memberId", "M-1", "type", "professional", "serviceFrom", "2024-03-01",
+                    "paidDate", "2024-04-01", "paidAmount", "10000"));
+        } else if (type == AttributionFormat.INSTANCE) {
+            r.putAll(Map.of("id", "A-1", "memberId", "M-1", "month", "2024-03"));
+        } else {
+            r.putAll(Map.of("id", "Q-1", "memberId", "M-1", "measureId", "CBP", "period", "2024", "kind", "numerator"));
+        }
+        for (int i = 0; i < change.length; i += 2) {
+            r.put(change[i], change[i + 1]);
+        }
+        r.values().removeIf(java.util.Objects::isNull);
+        return r;
+    }
+
+    static Arguments bad(RecordType<?> type, String field, String message, String... change) {
+        return arguments(type, record(type, change), field, message);
+    }
+
+    static Stream<Arguments> badRecords() {
+        RecordType<?> c = ClaimFormat.INSTANCE;
+        RecordType<?> a = AttributionFormat.INSTANCE;
+        RecordType<?> q = QualityEventFormat.INSTANCE;
+        return Stream.of(
+                bad(c, "memberId", "is required", "memberId", null),
+                bad(c, "paidDate", "is required", "paidDate", null),
+                bad(c, "paidAmount", "is required", "paidAmount", null),
+                bad(c, "id", "is longer than 200 characters", "id", "C".repeat(201)),
+                bad(c, "type", "must be one of inpatient, outpatient, professional, snf, home-health, hospice, dme, pharmacy, was surgery",
+                        "type", "surgery"),
+                bad(c, "serviceFrom", "not a date (YYYY-MM-DD): 2024-02-30", "serviceFrom", "2024-02-30"),
+                bad(c, "paidAmount", "not a whole number of cents: 12.5", "paidAmount", "12.5"),
+                bad(c, "paidAmount", "not an amount (whole cents such as 123456, or dollars such as \"$1,234.56\"): lots", "paidAmount", "lots"),
+                bad(c, "paidAmount", "has fractions of a cent: $1.234", "paidAmount", "$1.234"),
+                bad(c, "paidAmount", NEGATIVE + "-500 cents", "paidAmount", "-500"),
+                bad(c, "paidAmount", "exceeds the per-claim bound of 1000000000 cents, was 1000000001", "paidAmount", "1000000001"),
+                bad(c, "allowedAmount", NEGATIVE + "-1 cents", "allowedAmount", "-1"),
+                bad(c, "serviceFrom", "2023-12-31" + PERIOD, "serviceFrom", "2023-12-31"),
+                bad(c, "paidDate", "2024-02-01 is before serviceFrom 2024-03-01", "paidDate", "2024-02-01"),
+                bad(c, "serviceThrough", "2024-02-28 is before serviceFrom 2024-03-01", "serviceThrough", "2024-02-28"),
+                bad(c, "drg", "not an MS-DRG (three digits): 47", "drg", "47"),
+                bad(c, "frequency", "must be 1 (original), 7 (replacement) or 8 (void), was 9", "frequency", "9"),
+                bad(c, "replacesClaimId", "is required for a replacement (7) or void (8)", "frequency", "7"),
+                bad(c, "replacesClaimId", "is only allowed with frequency 7 (replacement) or 8 (void)", "replacesClaimId", "C-0"),
+                bad(c, "replacesClaimId", "a claim cannot replace itself", "frequency", "8", "replacesClaimId", "C-1"),
+                bad(a, "month", "is required", "month", null),
+                bad(a, "month", "not a month (YYYY-MM): 2024-13", "month", "2024-13"),
+                bad(a, "month", "2019-02" + PERIOD, "month", "2019-02"),
+                bad(a, "riskScore", "must be above 0 and at most 20, was 0", "riskScore", "0"),
+                bad(a, "riskScore", "not a number: high", "riskScore", "high"),
+                bad(a, "segment", "must be one of aged/non-dual, aged/dual, disabled, esrd, was child", "segment", "child"),
+                bad(a, "active", "false only retracts a record named by replacesId", "active", "false"),
+                bad(a, "active", "must be true or false, was maybe", "active", "maybe"),
+                bad(a, "replacesId", "a record cannot replace itself", "replacesId", "A-1"),
+                bad(q, "measureId", "is required", "measureId", null),
+                bad(q, "kind", "must be numerator, denominator or exclusion, was met", "kind", "met"),
+                bad(q, "measureId", "'NOPE' is not a measure of contract harbor-ipa-hedis-p4p-2024 (BCS-E, CBP, COL-E, HBD-PC)",
+                        "measureId", "NOPE"),
+                bad(q, "period", "2023" + PERIOD, "period", "2023"),
+                bad(q, "period", "period must be YYYY, YYYY-Qn or YYYY-MM, was '2024-Q5'", "period", "2024-Q5"));
+    }
+
+    @ParameterizedTest(name = "{0} {2}: {3}")
+    @MethodSource("badRecords")
+    void everyIntakeNamesTheSameFieldAndMessage(RecordType<?> type, Map<String, String> record, String field, String message)
+            throws Exception {
+        List<Violation> expected = List.of(new Violation(field, message));
+        assertThat(settleReads(type, csv(type, record), "csv")).as("CSV").isEqualTo(expected);
+        assertThat(settleReads(type, json(record).toString(), "ndjson")).as("NDJSON").isEqualTo(expected);
+        TestApi.Reply r = api.postJson(BASE + "/" + endpoint(type), ADMIN, "[" + json(record) + "]");
+        assertThat(r.status()).as(r.toString()).isEqualTo(422);
+        assertThat(violations(r.json().path("errors"))).as("HTTP JSON").isEqualTo(expected);
+        if (type == ClaimFormat.INSTANCE) {
+            TestApi.Reply s = api.send("POST", BASE + "/claims", ADMIN, "application/x-ndjson", json(record) + "\n");
+            assertThat(s.status()).as(s.toString()).isEqualTo(200);
+            assertThat(violations(s.json().path("errors"))).as("HTTP NDJSON").isEqualTo(expected);
+        }
+    }
+
+    static Stream<Arguments> goodRecords() {
+        return Stream.of(
+                arguments(ClaimFormat.INSTANCE, record(ClaimFormat.INSTANCE)),
+                arguments(ClaimFormat.INSTANCE, record(ClaimFormat.INSTANCE, "id", "C-2", "paidAmount", "$1,234.56", "drg", "470")),
+                arguments(ClaimFormat.INSTANCE, record(ClaimFormat.INSTANCE, "id", "C-3", "paidAmount", "0", "frequency", "8",
+                        "replacesClaimId", "C-1")),
+                arguments(AttributionFormat.INSTANCE, record(AttributionFormat.INSTANCE, "riskScore", "20", "segment", "ESRD")),
+                arguments(QualityEventFormat.INSTANCE, record(QualityEventFormat.INSTANCE, "period", "2024-Q2")));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("goodRecords")
+    void aGoodRecordIsAcceptedEveryWay(RecordType<?> type, Map<String, String> record) throws Exception {
+        assertThat(settleReads(type, csv(type, record), "csv")).as("CSV").isEmpty();
+        assertThat(settleReads(type, json(record).toString(), "ndjson")).as("NDJSON").isEmpty();
+        TestApi.Reply r = api.postJson(BASE + "/" + endpoint(type), ADMIN, "[" + json(record) + "]");
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+    }
+
+    static Stream<Arguments> badFacts() {
+        return Stream.of(
+                arguments("{\"qualityScore\": 1.5}", "qualityScore", "must be between 0 and 1, was 1.5"),
+                arguments("{\"participantRevenue\": -100}", "participantRevenue", "must be 0 or more, was -$1.00"),
+                arguments("{\"benchmarkOverride\": 0}", "benchmarkOverride", "must be above $0.00, was $0.00"),
+                arguments("{\"benchmarkOverride\": \"$12.345\"}", "benchmarkOverride", "has fractions of a cent: $12.345"),
+                arguments("{\"assignedBeneficiaries\": -1}", "assignedBeneficiaries", "must be 0 or more, was -1"),
+                arguments("{\"lowRevenue\": \"sometimes\"}", "lowRevenue", "must be true or false, was sometimes"),
+                arguments("{\"qualitySocre\": 0.9}", "qualitySocre", "unknown field (expected one of: assignedBeneficiaries, qualityScore, "
+                        + "qualityStandardMet, alternativeStandardMet, participantRevenue, disasterShare, lowRevenue, "
+                        + "compositeQualityScore, benchmarkOverride)"));
+    }
+
+    /** Reported facts: the YAML document {@code settle --reported} reads, and the API's PUT and settlement request. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badFacts")
+    void reportedFactsAreRefusedTheSameWayByEveryIntake(String json, String field, String message) throws Exception {
+        List<Violation> expected = List.of(new Violation(field, message));
+        JsonNode yaml = Mappers.yaml().readTree(json.replace("{", "").replace("}", "").replace("\"", ""));
+        assertThat(ReportedFactsFormat.read(yaml).violations()).as("YAML").isEqualTo(expected);
+        TestApi.Reply put = api.send("PUT", BASE + "/reported-facts/2024", ADMIN, "application/json", json);
+        assertThat(put.status()).as(put.toString()).isEqualTo(422);
+        assertThat(violations(put.json().path("errors"))).as("PUT").isEqualTo(expected);
+        TestApi.Reply settle = api.postJson(BASE + "/settlements", ADMIN, "{\"period\":\"2024\",\"kind\":\"final\",\"reported\":" + json + "}");
+        assertThat(settle.status()).as(settle.toString()).isEqualTo(422);
+        assertThat(violations(settle.json().path("errors"))).as("settlement request")
+                .isEqualTo(List.of(new Violation("reported." + field, message)));
+    }
+
+    static String endpoint(RecordType<?> type) {
+        return type == ClaimFormat.INSTANCE ? "claims" : type == AttributionFormat.INSTANCE ? "attribution" : "quality-events";
+    }
+
+    /** What {@code settle} reports for a one-record file: the same reader, checked against the contract. */
+    private static List<Violation> settleReads(RecordType<?> type, String text, String ext) throws Exception {
+        Path file = Files.createTempFile(dir, "records", "." + ext);
+        Files.writeString(file, text);
+        RecordReader.Loaded<?> loaded = RecordReader.readAll(file, type, RecordRules.forContract(HEDIS), 100);
+        return loaded.errors().stream().map(e -> new Violation(e.field(), e.message())).toList();
+    }
+
+    private static String csv(RecordType<?> type, Map<String, String> record) {
+        List<String> row = new ArrayList<>();
+        for (String f : type.fields()) {
+            String v = record.getOrDefault(f, "");
+            row.add(v.contains(",") || v.contains("\"") ? "\"" + v.replace("\"", "\"\"") + "\"" : v);
+        }
+        return String.join(",", type.fields()) + "\n" + String.join(",", row) + "\n";
+    }
+
+    /** The record as a client would send it: numbers and true/false as JSON numbers and booleans. */
+    private static JsonNode json(Map<String, String> record) {
+        var n = Mappers.json().createObjectNode();
+        record.forEach((k, v) -> {
+            if (v.matches("-?\\d+(\\.\\d+)?")) {
+                n.put(k, new java.math.BigDecimal(v));
+            } else if (v.equals("true") || v.equals("false")) {
+                n.put(k, Boolean.parseBoolean(v));
+            } else {
+                n.put(k, v);
+            }
+        });
+        return n;
+    }
+
+    private static List<Violation> violations(JsonNode errors) {
+        List<Violation> out = new ArrayList<>();
+        errors.forEach(e -> out.add(new Violation(e.path("field").asText(), e.path("message").asText())));
+        return out;
+    }
+}
