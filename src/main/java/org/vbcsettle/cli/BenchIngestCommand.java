@@ -44,20 +44,15 @@ import java.util.concurrent.atomic.AtomicReference;
         description = "Claims/s through the contract entities into PostgreSQL vs COPY of the same claims")
 public final class BenchIngestCommand implements java.util.concurrent.Callable<Integer> {
 
-    @Option(names = "--claims", description = "claims to ingest (default: ${DEFAULT-VALUE})", defaultValue = "1000000")
-    long claims;
+    @Option(names = "--claims", description = "claims to ingest (default: ${DEFAULT-VALUE})", defaultValue = "1000000") long claims;
 
-    @Option(names = "--contracts", description = "contracts (entities) they are spread over (default: ${DEFAULT-VALUE})", defaultValue = "1000")
-    int contracts;
+    @Option(names = "--contracts", description = "contracts (entities) they are spread over (default: ${DEFAULT-VALUE})", defaultValue = "1000") int contracts;
 
-    @Option(names = "--batch", description = "claims per batch command / event (default: ${DEFAULT-VALUE})", defaultValue = "500")
-    int batch;
+    @Option(names = "--batch", description = "claims per batch command / event (default: ${DEFAULT-VALUE})", defaultValue = "500") int batch;
 
-    @Option(names = "--in-flight", description = "batches awaiting their reply at any time (default: ${DEFAULT-VALUE})", defaultValue = "128")
-    int inFlight;
+    @Option(names = "--in-flight", description = "batches awaiting their reply at any time (default: ${DEFAULT-VALUE})", defaultValue = "128") int inFlight;
 
-    @Option(names = "--skip-copy", description = "do not measure COPY")
-    boolean skipCopy;
+    @Option(names = "--skip-copy", description = "do not measure COPY") boolean skipCopy;
 
     private static final LocalDate DAY0 = LocalDate.of(2024, 1, 1);
     private static final Claim.ClaimType[] TYPES = Claim.ClaimType.values();
