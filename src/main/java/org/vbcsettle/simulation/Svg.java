@@ -20,16 +20,20 @@ final class Svg {
     private Svg() {
     }
 
+    /** An axis range; a single value is widened by one either side so that the scale has a width to divide by. */
+    private record Span(double lo, double hi) {
+        static Span of(double lo, double hi) {
+            return hi == lo ? new Span(lo - 1, hi + 1) : new Span(lo, hi);
+        }
+    }
+
     /** Histogram of amounts in cents, {@code bins} equal-width bins over [min, max]. */
     static String histogram(String title, long[] cents, int bins) {
         long[] sorted = cents.clone();
         Arrays.sort(sorted);
-        double lo = sorted[0] / 100.0;
-        double hi = sorted[sorted.length - 1] / 100.0;
-        if (hi == lo) {
-            lo -= 1;
-            hi += 1;
-        }
+        Span range = Span.of(sorted[0] / 100.0, sorted[sorted.length - 1] / 100.0);
+        double lo = range.lo();
+        double hi = range.hi();
         long[] counts = new long[bins];
         for (long c : cents) {
             int b = (int) ((c / 100.0 - lo) / (hi - lo) * bins);
@@ -54,12 +58,9 @@ final class Svg {
     static String cdf(String title, long[] cents) {
         long[] sorted = cents.clone();
         Arrays.sort(sorted);
-        double lo = sorted[0] / 100.0;
-        double hi = sorted[sorted.length - 1] / 100.0;
-        if (hi == lo) {
-            lo -= 1;
-            hi += 1;
-        }
+        Span range = Span.of(sorted[0] / 100.0, sorted[sorted.length - 1] / 100.0);
+        double lo = range.lo();
+        double hi = range.hi();
         StringBuilder sb = open(title);
         axes(sb, lo, hi, 0, 1, "provider payout", "share of trials at or below", true);
         int n = sorted.length;
@@ -78,12 +79,9 @@ final class Svg {
 
     /** Expected payout (left axis) and probability of savings (right axis) against a swept parameter. */
     static String sweep(String parameter, List<Sweep.Point> points) {
-        double xlo = points.get(0).value().doubleValue();
-        double xhi = points.get(points.size() - 1).value().doubleValue();
-        if (xhi == xlo) {
-            xlo -= 1;
-            xhi += 1;
-        }
+        Span range = Span.of(points.get(0).value().doubleValue(), points.get(points.size() - 1).value().doubleValue());
+        double xlo = range.lo();
+        double xhi = range.hi();
         double ylo = Double.MAX_VALUE;
         double yhi = -Double.MAX_VALUE;
         for (Sweep.Point p : points) {
