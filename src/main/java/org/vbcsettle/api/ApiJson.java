@@ -46,18 +46,8 @@ public final class ApiJson {
 
     /** The JSON path of a mapping error, e.g. {@code arrangements[0].benchmark.amount}. */
     public static String fieldPath(JsonMappingException e) {
-        StringBuilder sb = new StringBuilder();
-        for (JsonMappingException.Reference r : e.getPath()) {
-            if (r.getFieldName() != null) {
-                if (sb.length() > 0) {
-                    sb.append('.');
-                }
-                sb.append(r.getFieldName());
-            } else if (r.getIndex() >= 0) {
-                sb.append('[').append(r.getIndex()).append(']');
-            }
-        }
-        return sb.length() == 0 ? "(document)" : sb.toString();
+        String path = Mappers.pathOf(e.getPath());
+        return path.isEmpty() ? "(document)" : path;
     }
 
     /** Jackson's message without the location suffix and source reference that echo input back. */

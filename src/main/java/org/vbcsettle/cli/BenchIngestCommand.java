@@ -2,6 +2,7 @@ package org.vbcsettle.cli;
 
 import akka.serialization.Serialization;
 import akka.serialization.SerializationExtension;
+import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
@@ -44,20 +45,15 @@ import java.util.concurrent.atomic.AtomicReference;
         description = "Claims/s through the contract entities into PostgreSQL vs COPY of the same claims")
 public final class BenchIngestCommand implements java.util.concurrent.Callable<Integer> {
 
-    @Option(names = "--claims", description = "claims to ingest (default: ${DEFAULT-VALUE})", defaultValue = "1000000")
-    long claims;
+    @Option(names = "--claims", description = "claims to ingest (default: ${DEFAULT-VALUE})", defaultValue = "1000000") long claims;
 
-    @Option(names = "--contracts", description = "contracts (entities) they are spread over (default: ${DEFAULT-VALUE})", defaultValue = "1000")
-    int contracts;
+    @Option(names = "--contracts", description = "contracts (entities) they are spread over (default: ${DEFAULT-VALUE})", defaultValue = "1000") int contracts;
 
-    @Option(names = "--batch", description = "claims per batch command / event (default: ${DEFAULT-VALUE})", defaultValue = "500")
-    int batch;
+    @Option(names = "--batch", description = "claims per batch command / event (default: ${DEFAULT-VALUE})", defaultValue = "500") int batch;
 
-    @Option(names = "--in-flight", description = "batches awaiting their reply at any time (default: ${DEFAULT-VALUE})", defaultValue = "128")
-    int inFlight;
+    @Option(names = "--in-flight", description = "batches awaiting their reply at any time (default: ${DEFAULT-VALUE})", defaultValue = "128") int inFlight;
 
-    @Option(names = "--skip-copy", description = "do not measure COPY")
-    boolean skipCopy;
+    @Option(names = "--skip-copy", description = "do not measure COPY") boolean skipCopy;
 
     private static final LocalDate DAY0 = LocalDate.of(2024, 1, 1);
     private static final Claim.ClaimType[] TYPES = Claim.ClaimType.values();
@@ -68,74 +64,25 @@ public final class BenchIngestCommand implements java.util.concurrent.Callable<I
             System.err.println("bench ingest: --claims, --contracts, --batch and --in-flight must be positive");
             return 2;
         }
-        String url = firstSet("VBC_DB_URL", "VBC_TEST_PG_URL");
-        if (url == null || !url.startsWith("jdbc:postgresql:")) {
+        Config config = postgresConfig();
+        if (config == null) {
             System.err.println("bench ingest: needs a PostgreSQL database: set VBC_DB_URL (and VBC_DB_USER, VBC_DB_PASSWORD), "
                     + "or run it under scripts/with-postgres.sh");
             return 2;
         }
-        String user = firstSet("VBC_DB_USER", "VBC_TEST_PG_USER");
-        String password = firstSet("VBC_DB_PASSWORD", "VBC_TEST_PG_PASSWORD");
-        var config = ConfigFactory.parseMap(java.util.Map.of("vbc.ledger.db.url", url,
-                "vbc.ledger.db.user", user == null ? "postgres" : user,
-                "vbc.ledger.db.password", password == null ? "" : password)).withFallback(ConfigFactory.load());
         DatabaseSettings db = DatabaseSettings.fromConfig(config);
         long perContract = (claims + contracts - 1) / contracts;
-        long batchesPerContract = (perContract + batch - 1) / batch;
         String run = "bench-" + Long.toString(System.currentTimeMillis(), 36) + "-";
         System.out.printf("bench ingest: %,d claims over %,d contracts, batches of %,d, %d in flight; %s%n",
                 claims, contracts, batch, inFlight, db.describe());
 
         double ledgerRate;
         try (LedgerNode node = LedgerNode.start(config)) {
-            List<CompletableFuture<Contract>> regs = new ArrayList<>();
-            for (int k = 0; k < contracts; k++) {
-                regs.add(node.client().registerContract(contract(run + k)).toCompletableFuture());
-            }
-            CompletableFuture.allOf(regs.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
-            long journalBefore = journalBytes(db);
-
-            Serialization ser = SerializationExtension.get(node.system());
-            List<Claim> sample = batchOf(0, 0, perContract);
-            List<LedgerClaim> sampleRows = sample.stream().map(LedgerClaim::of).toList();
-            int eventBytes = ser.serialize(new ContractEvent.ClaimsRecorded(sampleRows)).get().length;
-
-            Semaphore permits = new Semaphore(inFlight);
-            AtomicLong accepted = new AtomicLong();
-            AtomicReference<Throwable> failure = new AtomicReference<>();
-            long t0 = System.nanoTime();
-            for (long b = 0; b < batchesPerContract && failure.get() == null; b++) {
-                for (int k = 0; k < contracts && failure.get() == null; k++) {
-                    List<Claim> list = batchOf(k, b, perContract);
-                    if (list.isEmpty()) {
-                        continue;
-                    }
-                    permits.acquire();
-                    node.client().recordClaims(run + k, list).whenComplete((LedgerReplies.BatchResult r, Throwable e) -> {
-                        if (e != null) {
-                            failure.compareAndSet(null, e);
-                        } else {
-                            accepted.addAndGet(r.accepted());
-                        }
-                        permits.release();
-                    });
-                }
-            }
-            permits.acquire(inFlight);
-            double seconds = (System.nanoTime() - t0) / 1e9;
-            if (failure.get() != null) {
-                System.err.println("bench ingest: a batch failed: " + failure.get());
+            Double rate = ledgerRate(node, db, run, perContract);
+            if (rate == null) {
                 return 1;
             }
-            ledgerRate = accepted.get() / seconds;
-            long journalAfter = journalBytes(db);
-            System.out.printf("  ledger: %,d claims accepted in %.2f s = %,.0f claims/s (%,d events of ~%,d bytes; journal grew %,d MB)%n",
-                    accepted.get(), seconds, ledgerRate, contracts * batchesPerContract, eventBytes,
-                    (journalAfter - journalBefore) / (1024 * 1024));
-            if (accepted.get() != Math.min(claims, perContract * contracts)) {
-                System.err.printf("bench ingest: expected %,d claims accepted, got %,d%n", claims, accepted.get());
-                return 1;
-            }
+            ledgerRate = rate;
         }
         System.out.printf("  target >= 100,000 claims/s: %s%n", ledgerRate >= 100_000 ? "met" : "NOT met");
         if (skipCopy) {
@@ -144,6 +91,83 @@ public final class BenchIngestCommand implements java.util.concurrent.Callable<I
         double copyRate = copy(db, perContract);
         System.out.printf("  ratio ledger / COPY: %.2f (target >= 0.5: %s)%n", ledgerRate / copyRate, ledgerRate / copyRate >= 0.5 ? "met" : "NOT met");
         return 0;
+    }
+
+    /** The ledger's database settings from the environment; null unless it names a PostgreSQL database. */
+    private static Config postgresConfig() {
+        String url = firstSet("VBC_DB_URL", "VBC_TEST_PG_URL");
+        if (url == null || !url.startsWith("jdbc:postgresql:")) {
+            return null;
+        }
+        String user = firstSet("VBC_DB_USER", "VBC_TEST_PG_USER");
+        String password = firstSet("VBC_DB_PASSWORD", "VBC_TEST_PG_PASSWORD");
+        return ConfigFactory.parseMap(java.util.Map.of("vbc.ledger.db.url", url,
+                "vbc.ledger.db.user", user == null ? "postgres" : user,
+                "vbc.ledger.db.password", password == null ? "" : password)).withFallback(ConfigFactory.load());
+    }
+
+    /** Registers the contracts, sends every batch and prints the rate; null (after saying why) when a batch failed. */
+    private Double ledgerRate(LedgerNode node, DatabaseSettings db, String run, long perContract) throws Exception {
+        long batchesPerContract = (perContract + batch - 1) / batch;
+        List<CompletableFuture<Contract>> regs = new ArrayList<>();
+        for (int k = 0; k < contracts; k++) {
+            regs.add(node.client().registerContract(contract(run + k)).toCompletableFuture());
+        }
+        CompletableFuture.allOf(regs.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
+        long journalBefore = journalBytes(db);
+
+        Serialization ser = SerializationExtension.get(node.system());
+        List<Claim> sample = batchOf(0, 0, perContract);
+        List<LedgerClaim> sampleRows = sample.stream().map(LedgerClaim::of).toList();
+        int eventBytes = ser.serialize(new ContractEvent.ClaimsRecorded(sampleRows)).get().length;
+
+        long t0 = System.nanoTime();
+        Sent sent = sendAll(node, run, perContract, batchesPerContract);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        if (sent.failure() != null) {
+            System.err.println("bench ingest: a batch failed: " + sent.failure());
+            return null;
+        }
+        double ledgerRate = sent.accepted() / seconds;
+        long journalAfter = journalBytes(db);
+        System.out.printf("  ledger: %,d claims accepted in %.2f s = %,.0f claims/s (%,d events of ~%,d bytes; journal grew %,d MB)%n",
+                sent.accepted(), seconds, ledgerRate, contracts * batchesPerContract, eventBytes,
+                (journalAfter - journalBefore) / (1024 * 1024));
+        if (sent.accepted() != Math.min(claims, perContract * contracts)) {
+            System.err.printf("bench ingest: expected %,d claims accepted, got %,d%n", claims, sent.accepted());
+            return null;
+        }
+        return ledgerRate;
+    }
+
+    /** Claims accepted, and the first failure of a batch (null when none failed). */
+    private record Sent(long accepted, Throwable failure) {
+    }
+
+    /** Every batch, round robin over the contracts, at most --in-flight awaiting their reply; stops at the first failure. */
+    private Sent sendAll(LedgerNode node, String run, long perContract, long batchesPerContract) throws InterruptedException {
+        Semaphore permits = new Semaphore(inFlight);
+        AtomicLong accepted = new AtomicLong();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        for (long b = 0; b < batchesPerContract && failure.get() == null; b++) {
+            for (int k = 0; k < contracts && failure.get() == null; k++) {
+                List<Claim> list = batchOf(k, b, perContract);
+                if (list.isEmpty()) {
+                    continue;
+                }
+                permits.acquire();
+                node.client().recordClaims(run + k, list).whenComplete((LedgerReplies.BatchResult r, Throwable e) -> {
+                    if (e != null) {
+                        failure.compareAndSet(null, e);
+                    } else {
+                        accepted.addAndGet(r.accepted());
+                    }
+                    permits.release();
+                });
+            }
+        }
+        permits.acquire(inFlight);
+        return new Sent(accepted.get(), failure.get());
     }
 
     private static String firstSet(String... names) {

@@ -11,6 +11,7 @@ import org.vbcsettle.simulation.SimulationModel;
 import org.vbcsettle.simulation.SimulationResult;
 import org.vbcsettle.simulation.Sweep;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.lang.management.ManagementFactory;
@@ -28,23 +29,17 @@ import java.util.concurrent.Callable;
         description = "Member-years/s of the Monte Carlo engine vs drawing the random numbers alone")
 public final class BenchSimulateCommand implements Callable<Integer> {
 
-    @Option(names = "--trials", defaultValue = "10000", description = "trials (default ${DEFAULT-VALUE})")
-    int trials;
+    @Option(names = "--trials", defaultValue = "10000", description = "trials (default ${DEFAULT-VALUE})") int trials;
 
-    @Option(names = "--members", defaultValue = "10000", description = "members per trial (default ${DEFAULT-VALUE})")
-    int members;
+    @Option(names = "--members", defaultValue = "10000", description = "members per trial (default ${DEFAULT-VALUE})") int members;
 
-    @Option(names = "--threads", description = "worker threads (default: available processors)")
-    Integer threads;
+    @Mixin WorkerThreads threads;
 
-    @Option(names = "--seed", defaultValue = "1")
-    long seed;
+    @Option(names = "--seed", defaultValue = "1") long seed;
 
-    @Option(names = "--contract", paramLabel = "FILE", description = "contract to bench instead of the built-in one (with --scenario)")
-    Path contract;
+    @Option(names = "--contract", paramLabel = "FILE", description = "contract to bench instead of the built-in one (with --scenario)") Path contract;
 
-    @Option(names = "--scenario", paramLabel = "FILE", description = "scenario to bench instead of the built-in one; its member count is replaced by --members")
-    Path scenario;
+    @Option(names = "--scenario", paramLabel = "FILE", description = "scenario to bench instead of the built-in one; its member count is replaced by --members") Path scenario;
 
     static final String BUILT_IN_CONTRACT = """
             id: bench-two-sided-aco
@@ -117,7 +112,7 @@ public final class BenchSimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        int t = threads.count();
         if (trials < 1 || members < 1 || t < 1) {
             System.err.println("bench simulate: --trials, --members and --threads must be >= 1");
             return 2;

@@ -38,23 +38,17 @@ import java.util.stream.Stream;
 @Command(name = "totals", mixinStandardHelpOptions = true, description = "Latency of GET totals under a fixed request rate")
 public final class BenchTotalsCommand implements Callable<Integer> {
 
-    @Option(names = "--contracts", defaultValue = "1000", description = "contracts (default: ${DEFAULT-VALUE})")
-    int contracts;
+    @Option(names = "--contracts", defaultValue = "1000", description = "contracts (default: ${DEFAULT-VALUE})") int contracts;
 
-    @Option(names = "--members", defaultValue = "10", description = "members per contract in the synthetic year (default: ${DEFAULT-VALUE})")
-    int members;
+    @Option(names = "--members", defaultValue = "10", description = "members per contract in the synthetic year (default: ${DEFAULT-VALUE})") int members;
 
-    @Option(names = "--rate", defaultValue = "1000", description = "requests per second (default: ${DEFAULT-VALUE})")
-    int rate;
+    @Option(names = "--rate", defaultValue = "1000", description = "requests per second (default: ${DEFAULT-VALUE})") int rate;
 
-    @Option(names = "--duration", defaultValue = "30", description = "measured seconds (default: ${DEFAULT-VALUE})")
-    int duration;
+    @Option(names = "--duration", defaultValue = "30", description = "measured seconds (default: ${DEFAULT-VALUE})") int duration;
 
-    @Option(names = "--warmup", defaultValue = "10", description = "warm-up seconds, not measured (default: ${DEFAULT-VALUE})")
-    int warmup;
+    @Option(names = "--warmup", defaultValue = "10", description = "warm-up seconds, not measured (default: ${DEFAULT-VALUE})") int warmup;
 
-    @Option(names = "--target-p99-ms", defaultValue = "10", description = "p99 target in ms (default: ${DEFAULT-VALUE})")
-    double targetP99Ms;
+    @Option(names = "--target-p99-ms", defaultValue = "10", description = "p99 target in ms (default: ${DEFAULT-VALUE})") double targetP99Ms;
 
     public static final String TEMPLATE = """
             id: %s

@@ -36,26 +36,19 @@ import java.util.concurrent.Callable;
 @Command(name = "import", mixinStandardHelpOptions = true, description = "Import claims, attribution or quality files into a running node")
 public final class ImportCommand implements Callable<Integer> {
 
-    @Option(names = "--url", defaultValue = "http://127.0.0.1:8080", description = "the node's base URL (default: ${DEFAULT-VALUE})")
-    String url;
+    @Option(names = "--url", defaultValue = "http://127.0.0.1:8080", description = "the node's base URL (default: ${DEFAULT-VALUE})") String url;
 
-    @Option(names = "--token", description = "bearer token (default: environment VBC_TOKEN); mint one with `vbc-settle token`")
-    String token;
+    @Option(names = "--token", description = "bearer token (default: environment VBC_TOKEN); mint one with `vbc-settle token`") String token;
 
-    @Option(names = "--contract", required = true, description = "contract id")
-    String contract;
+    @Option(names = "--contract", required = true, description = "contract id") String contract;
 
-    @Option(names = "--claims", description = "claims, NDJSON (streamed) or CSV")
-    Path claims;
+    @Option(names = "--claims", description = "claims, NDJSON (streamed) or CSV") Path claims;
 
-    @Option(names = "--attribution", description = "attribution member-months, NDJSON or CSV")
-    Path attribution;
+    @Option(names = "--attribution", description = "attribution member-months, NDJSON or CSV") Path attribution;
 
-    @Option(names = "--quality", description = "quality events, NDJSON or CSV")
-    Path quality;
+    @Option(names = "--quality", description = "quality events, NDJSON or CSV") Path quality;
 
-    @Option(names = "--batch", defaultValue = "1000", description = "attribution/quality records per request (default: ${DEFAULT-VALUE})")
-    int batch;
+    @Option(names = "--batch", defaultValue = "1000", description = "attribution/quality records per request (default: ${DEFAULT-VALUE})") int batch;
 
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private boolean failed;

@@ -31,17 +31,13 @@ public final class ReconcileMsspCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--puf", required = true, paramLabel = "FILE", description = "CMS MSSP ACO public use file (CSV), any performance year")
-    Path puf;
+    @Option(names = "--puf", required = true, paramLabel = "FILE", description = "CMS MSSP ACO public use file (CSV), any performance year") Path puf;
 
-    @Option(names = "--out", paramLabel = "FILE.csv", description = "write aco_id,computed_earned,published_earned,difference (whole dollars)")
-    Path out;
+    @Option(names = "--out", paramLabel = "FILE.csv", description = "write aco_id,computed_earned,published_earned,difference (whole dollars)") Path out;
 
-    @Option(names = "--year", paramLabel = "YYYY", description = "performance year, when neither a year column nor the file name tells it")
-    Integer year;
+    @Option(names = "--year", paramLabel = "YYYY", description = "performance year, when neither a year column nor the file name tells it") Integer year;
 
-    @Option(names = "--explain", paramLabel = "ACO_ID", description = "also print the line items of this ACO's settlement")
-    String explain;
+    @Option(names = "--explain", paramLabel = "ACO_ID", description = "also print the line items of this ACO's settlement") String explain;
 
     @Override
     public Integer call() {

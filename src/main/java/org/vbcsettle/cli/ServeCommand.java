@@ -29,23 +29,17 @@ import java.util.concurrent.Callable;
 @Command(name = "serve", mixinStandardHelpOptions = true, description = "Start the settlement node (HTTP API on the contract ledger)")
 public final class ServeCommand implements Callable<Integer> {
 
-    @Option(names = "--port", description = "HTTP port (default: vbc.http.port, 8080)")
-    Integer port;
+    @Option(names = "--port", description = "HTTP port (default: vbc.http.port, 8080)") Integer port;
 
-    @Option(names = "--host", description = "interface to listen on (default: vbc.http.host, 127.0.0.1)")
-    String host;
+    @Option(names = "--host", description = "interface to listen on (default: vbc.http.host, 127.0.0.1)") String host;
 
-    @Option(names = "--contracts", defaultValue = "contracts", description = "folder of contract documents to load (default: ${DEFAULT-VALUE})")
-    Path contracts;
+    @Option(names = "--contracts", defaultValue = "contracts", description = "folder of contract documents to load (default: ${DEFAULT-VALUE})") Path contracts;
 
-    @Option(names = "--demo", description = "feed a synthetic year of attribution, claims and quality events into every contract")
-    boolean demo;
+    @Option(names = "--demo", description = "feed a synthetic year of attribution, claims and quality events into every contract") boolean demo;
 
-    @Option(names = "--demo-members", defaultValue = "400", description = "members per contract in the demo (default: ${DEFAULT-VALUE})")
-    int demoMembers;
+    @Option(names = "--demo-members", defaultValue = "400", description = "members per contract in the demo (default: ${DEFAULT-VALUE})") int demoMembers;
 
-    @Option(names = "--demo-seed", defaultValue = "2024", description = "seed of the demo data (default: ${DEFAULT-VALUE})")
-    long demoSeed;
+    @Option(names = "--demo-seed", defaultValue = "2024", description = "seed of the demo data (default: ${DEFAULT-VALUE})") long demoSeed;
 
     @Override
     public Integer call() throws Exception {

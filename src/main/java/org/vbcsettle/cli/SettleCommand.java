@@ -47,32 +47,23 @@ public final class SettleCommand implements Callable<Integer> {
     /** Enough errors to see the pattern in a broken file without flooding the terminal. */
     static final int MAX_ERRORS_SHOWN = 50;
 
-    @Option(names = "--contract", required = true, paramLabel = "FILE", description = "contract document (YAML or JSON)")
-    Path contractFile;
+    @Option(names = "--contract", required = true, paramLabel = "FILE", description = "contract document (YAML or JSON)") Path contractFile;
 
-    @Option(names = "--members", required = true, paramLabel = "FILE", description = "attribution member-months (*.csv or *.ndjson)")
-    Path membersFile;
+    @Option(names = "--members", required = true, paramLabel = "FILE", description = "attribution member-months (*.csv or *.ndjson)") Path membersFile;
 
-    @Option(names = "--claims", required = true, paramLabel = "FILE", description = "claims (*.csv or *.ndjson)")
-    Path claimsFile;
+    @Option(names = "--claims", required = true, paramLabel = "FILE", description = "claims (*.csv or *.ndjson)") Path claimsFile;
 
-    @Option(names = "--quality", paramLabel = "FILE", description = "quality events (*.csv or *.ndjson)")
-    Path qualityFile;
+    @Option(names = "--quality", paramLabel = "FILE", description = "quality events (*.csv or *.ndjson)") Path qualityFile;
 
-    @Option(names = "--period", paramLabel = "P", description = "YYYY, YYYY-Qn or YYYY-MM (default: the contract's performance period)")
-    String period;
+    @Option(names = "--period", paramLabel = "P", description = "YYYY, YYYY-Qn or YYYY-MM (default: the contract's performance period)") String period;
 
-    @Option(names = "--format", paramLabel = "FMT", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
-    String format;
+    @Option(names = "--format", paramLabel = "FMT", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})") String format;
 
-    @Option(names = "--kind", paramLabel = "KIND", defaultValue = "final", description = "final, interim or projected (default: ${DEFAULT-VALUE})")
-    String kind;
+    @Option(names = "--kind", paramLabel = "KIND", defaultValue = "final", description = "final, interim or projected (default: ${DEFAULT-VALUE})") String kind;
 
-    @Option(names = "--completion-factor", paramLabel = "F", description = "share of ultimate claims already paid, (0,1] (default 1)")
-    BigDecimal completionFactor;
+    @Option(names = "--completion-factor", paramLabel = "F", description = "share of ultimate claims already paid, (0,1] (default 1)") BigDecimal completionFactor;
 
-    @Option(names = "--reported", paramLabel = "FILE", description = "reported facts (YAML or JSON): quality score, revenue, CQS, ...")
-    Path reportedFile;
+    @Option(names = "--reported", paramLabel = "FILE", description = "reported facts (YAML or JSON): quality score, revenue, CQS, ...") Path reportedFile;
 
     PrintStream out = System.out;
     PrintStream err = System.err;

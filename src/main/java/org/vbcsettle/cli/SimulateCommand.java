@@ -10,6 +10,7 @@ import org.vbcsettle.simulation.ScenarioReader;
 import org.vbcsettle.simulation.SimulationRun;
 import org.vbcsettle.simulation.Sweep;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -26,23 +27,17 @@ import java.util.concurrent.atomic.AtomicInteger;
                 + "member and settles it with the settlement calculators.")
 public final class SimulateCommand implements Callable<Integer> {
 
-    @Option(names = "--contract", paramLabel = "FILE", description = "contract document (default: the scenario's 'contract' field)")
-    Path contract;
+    @Option(names = "--contract", paramLabel = "FILE", description = "contract document (default: the scenario's 'contract' field)") Path contract;
 
-    @Option(names = "--scenario", required = true, paramLabel = "FILE", description = "scenario document (simulations/*.yaml)")
-    Path scenario;
+    @Option(names = "--scenario", required = true, paramLabel = "FILE", description = "scenario document (simulations/*.yaml)") Path scenario;
 
-    @Option(names = "--trials", defaultValue = "10000", description = "number of trials (default ${DEFAULT-VALUE})")
-    int trials;
+    @Option(names = "--trials", defaultValue = "10000", description = "number of trials (default ${DEFAULT-VALUE})") int trials;
 
-    @Option(names = "--seed", defaultValue = "1", description = "random seed; the same seed gives the same results at any thread count (default ${DEFAULT-VALUE})")
-    long seed;
+    @Option(names = "--seed", defaultValue = "1", description = "random seed; the same seed gives the same results at any thread count (default ${DEFAULT-VALUE})") long seed;
 
-    @Option(names = "--threads", description = "worker threads (default: available processors)")
-    Integer threads;
+    @Mixin WorkerThreads threads;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "output directory for results.csv, summary.json, report.html (default target/simulations/<scenario>)")
-    Path out;
+    @Option(names = "--out", paramLabel = "DIR", description = "output directory for results.csv, summary.json, report.html (default target/simulations/<scenario>)") Path out;
 
     @Option(names = "--vary", paramLabel = "PATH=FROM:TO:STEP",
             description = "sensitivity sweep of a numeric scenario parameter, e.g. trend=0.01:0.05:0.01 (repeatable)")
@@ -71,7 +66,7 @@ public final class SimulateCommand implements Callable<Integer> {
                 err.println("simulate: --trials must be >= 1, was " + trials);
                 return 2;
             }
-            int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+            int t = threads.count();
             if (t < 1) {
                 err.println("simulate: --threads must be >= 1, was " + t);
                 return 2;

@@ -19,14 +19,11 @@ import java.util.concurrent.Callable;
 @Command(name = "token", mixinStandardHelpOptions = true, description = "Mint a development bearer token (HS256, configured secret)")
 public final class TokenCommand implements Callable<Integer> {
 
-    @Option(names = "--role", required = true, description = "payer, provider, actuary or admin")
-    String role;
+    @Option(names = "--role", required = true, description = "payer, provider, actuary or admin") String role;
 
-    @Option(names = "--party", description = "the payer or provider id the token acts for (required for payer and provider)")
-    String party;
+    @Option(names = "--party", description = "the payer or provider id the token acts for (required for payer and provider)") String party;
 
-    @Option(names = "--ttl", defaultValue = "1h", description = "lifetime: 90s, 30m, 1h, 7d (default: ${DEFAULT-VALUE})")
-    String ttl;
+    @Option(names = "--ttl", defaultValue = "1h", description = "lifetime: 90s, 30m, 1h, 7d (default: ${DEFAULT-VALUE})") String ttl;
 
     @Override
     public Integer call() {

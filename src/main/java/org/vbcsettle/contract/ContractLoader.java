@@ -125,11 +125,11 @@ public final class ContractLoader {
                 break;
             } catch (JsonMappingException e) {
                 List<JsonMappingException.Reference> refs = e.getPath();
-                problems.add(new ContractProblem(source, pathOf(refs) + typeIdSuffix(e), describe(e)));
+                problems.add(new ContractProblem(source, Mappers.pathOf(refs) + typeIdSuffix(e), describe(e)));
                 if (refs.isEmpty() || !remove(tree, refs)) {
                     break;
                 }
-                removedPaths.add(pathOf(refs));
+                removedPaths.add(Mappers.pathOf(refs));
             } catch (JsonProcessingException | IllegalArgumentException e) {
                 problems.add(new ContractProblem(source, "", firstLine(e.getMessage())));
                 break;
@@ -167,22 +167,6 @@ public final class ContractLoader {
             }
         }
         return parts.isEmpty() ? firstLine(message) : String.join("; ", parts);
-    }
-
-    /** {@code arrangements[0].sharingRate} from Jackson's path references. */
-    static String pathOf(List<JsonMappingException.Reference> refs) {
-        StringBuilder sb = new StringBuilder();
-        for (JsonMappingException.Reference r : refs) {
-            if (r.getFieldName() != null) {
-                if (sb.length() > 0) {
-                    sb.append('.');
-                }
-                sb.append(r.getFieldName());
-            } else if (r.getIndex() >= 0) {
-                sb.append('[').append(r.getIndex()).append(']');
-            }
-        }
-        return sb.toString();
     }
 
     private static boolean under(String path, List<String> prefixes) {

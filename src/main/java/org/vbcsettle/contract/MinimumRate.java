@@ -1,7 +1,6 @@
 package org.vbcsettle.contract;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
-import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
 import java.math.BigDecimal;
 
@@ -9,11 +8,8 @@ import java.math.BigDecimal;
  * A minimum savings rate (MSR) or minimum loss rate (MLR): savings or losses count only when their rate
  * (as a share of the benchmark) reaches it.
  */
-@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "method")
-@JsonSubTypes({
-        @JsonSubTypes.Type(value = MinimumRate.Fixed.class, name = "fixed"),
-        @JsonSubTypes.Type(value = MinimumRate.CmsTable.class, name = "cms-table")
-})
+@ChosenByMethod
+@JsonSubTypes({@JsonSubTypes.Type(value = MinimumRate.Fixed.class, name = "fixed"), @JsonSubTypes.Type(value = MinimumRate.CmsTable.class, name = "cms-table")})
 public sealed interface MinimumRate {
 
     /** A negotiated fixed rate, e.g. 0.02 (MSSP two-sided choices: 0, 0.5, 1, 1.5 or 2%). */

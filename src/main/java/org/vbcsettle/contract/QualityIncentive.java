@@ -1,7 +1,6 @@
 package org.vbcsettle.contract;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
-import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import org.vbcsettle.money.Money;
 
 import java.math.BigDecimal;
@@ -49,7 +48,7 @@ public record QualityIncentive(
     }
 
     /** How the bonus is sized. */
-    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "method")
+    @ChosenByMethod
     @JsonSubTypes({
             @JsonSubTypes.Type(value = Bonus.Pmpm.class, name = "pmpm"),
             @JsonSubTypes.Type(value = Bonus.Pool.class, name = "pool"),

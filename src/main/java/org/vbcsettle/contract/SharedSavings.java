@@ -1,7 +1,6 @@
 package org.vbcsettle.contract;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
-import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import org.vbcsettle.money.Money;
 
 import java.math.BigDecimal;
@@ -33,11 +32,8 @@ public record SharedSavings(
         LowRevenueReducedSharing lowRevenueReducedSharing) implements Arrangement {
 
     /** The spending benchmark. */
-    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "method")
-    @JsonSubTypes({
-            @JsonSubTypes.Type(value = Benchmark.Total.class, name = "total"),
-            @JsonSubTypes.Type(value = Benchmark.Pmpm.class, name = "pmpm")
-    })
+    @ChosenByMethod
+    @JsonSubTypes({@JsonSubTypes.Type(value = Benchmark.Total.class, name = "total"), @JsonSubTypes.Type(value = Benchmark.Pmpm.class, name = "pmpm")})
     public sealed interface Benchmark {
         /** A total benchmark set by the payer (MSSP: the updated benchmark × person-years). */
         record Total(Money amount) implements Benchmark {
@@ -93,11 +89,8 @@ public record SharedSavings(
     }
 
     /** The shared loss rate. */
-    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "method")
-    @JsonSubTypes({
-            @JsonSubTypes.Type(value = LossRate.Fixed.class, name = "fixed"),
-            @JsonSubTypes.Type(value = LossRate.QualityScaled.class, name = "quality-scaled")
-    })
+    @ChosenByMethod
+    @JsonSubTypes({@JsonSubTypes.Type(value = LossRate.Fixed.class, name = "fixed"), @JsonSubTypes.Type(value = LossRate.QualityScaled.class, name = "quality-scaled")})
     public sealed interface LossRate {
         /** e.g. 0.30 (BASIC levels C–E). */
         record Fixed(BigDecimal rate) implements LossRate {

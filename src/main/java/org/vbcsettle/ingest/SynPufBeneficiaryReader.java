@@ -12,7 +12,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -56,20 +55,9 @@ public final class SynPufBeneficiaryReader {
         String source = file.getFileName().toString();
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
             CsvReader csv = new CsvReader(in);
-            List<String> header = csv.next();
-            if (header == null) {
-                throw new IngestException(new IngestError(source, 0, null, null, null, "the file is empty"));
-            }
-            Map<String, Integer> col = new HashMap<>();
-            for (int i = 0; i < header.size(); i++) {
-                col.put(header.get(i).trim(), i);
-            }
-            for (String needed : List.of("DESYNPUF_ID", "BENE_BIRTH_DT", "BENE_DEATH_DT", "BENE_ESRD_IND",
-                    "BENE_HI_CVRAGE_TOT_MONS", "BENE_SMI_CVRAGE_TOT_MONS", "BENE_HMO_CVRAGE_TOT_MONS")) {
-                if (!col.containsKey(needed)) {
-                    throw new IngestException(new IngestError(source, 1, null, null, null, "the header has no column " + needed));
-                }
-            }
+            SynPufHeader header = SynPufHeader.read(csv, source, List.of("DESYNPUF_ID", "BENE_BIRTH_DT", "BENE_DEATH_DT", "BENE_ESRD_IND",
+                    "BENE_HI_CVRAGE_TOT_MONS", "BENE_SMI_CVRAGE_TOT_MONS", "BENE_HMO_CVRAGE_TOT_MONS"));
+            Map<String, Integer> col = header.columns();
             long beneficiaries = 0;
             long memberMonths = 0;
             List<String> r;

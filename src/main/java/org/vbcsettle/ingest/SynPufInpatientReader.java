@@ -12,7 +12,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -51,20 +50,9 @@ public final class SynPufInpatientReader {
         String source = file.getFileName().toString();
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
             CsvReader csv = new CsvReader(in);
-            List<String> header = csv.next();
-            if (header == null) {
-                throw new IngestException(new IngestError(source, 0, null, null, null, "the file is empty"));
-            }
-            Map<String, Integer> col = new HashMap<>();
-            for (int i = 0; i < header.size(); i++) {
-                col.put(header.get(i).trim(), i);
-            }
-            for (String needed : List.of("DESYNPUF_ID", "CLM_ID", "SEGMENT", "CLM_FROM_DT", "CLM_THRU_DT", "PRVDR_NUM",
-                    "CLM_PMT_AMT", "CLM_DRG_CD")) {
-                if (!col.containsKey(needed)) {
-                    throw new IngestException(new IngestError(source, 1, null, null, null, "the header has no column " + needed));
-                }
-            }
+            SynPufHeader header = SynPufHeader.read(csv, source, List.of("DESYNPUF_ID", "CLM_ID", "SEGMENT", "CLM_FROM_DT", "CLM_THRU_DT", "PRVDR_NUM",
+                    "CLM_PMT_AMT", "CLM_DRG_CD"));
+            Map<String, Integer> col = header.columns();
             long rows = 0;
             long claims = 0;
             long merged = 0;

@@ -9,11 +9,8 @@ public sealed interface Distribution {
 
     double sample(Rng rng);
 
-    /** The distribution's mean (used by tests and by the report's input table). */
+    /** The distribution's mean. */
     double mean();
-
-    /** Short form for reports: {@code lognormal(mean 9000, sigma 1.1)}. */
-    String describe();
 
     /** Always the same value: for zero-variance scenarios and known inputs. */
     record Fixed(double value) implements Distribution {
@@ -25,11 +22,6 @@ public sealed interface Distribution {
         @Override
         public double mean() {
             return value;
-        }
-
-        @Override
-        public String describe() {
-            return "fixed(" + value + ")";
         }
     }
 
@@ -45,11 +37,6 @@ public sealed interface Distribution {
         @Override
         public double sample(Rng rng) {
             return Math.exp(mu + sigma * rng.normal());
-        }
-
-        @Override
-        public String describe() {
-            return "lognormal(mean " + mean + ", sigma " + sigma + ")";
         }
     }
 
@@ -89,11 +76,6 @@ public sealed interface Distribution {
                 }
             }
         }
-
-        @Override
-        public String describe() {
-            return "gamma(mean " + mean + ", shape " + shape + ")";
-        }
     }
 
     /** Pareto type I: scale · U^(−1/shape), at least {@code scale}; shape &gt; 1 so that the mean is finite. */
@@ -106,11 +88,6 @@ public sealed interface Distribution {
         @Override
         public double mean() {
             return scale * shape / (shape - 1.0);
-        }
-
-        @Override
-        public String describe() {
-            return "pareto(scale " + scale + ", shape " + shape + ")";
         }
     }
 
@@ -127,11 +104,6 @@ public sealed interface Distribution {
         public double mean() {
             return alpha / (alpha + beta);
         }
-
-        @Override
-        public String describe() {
-            return "beta(alpha " + alpha + ", beta " + beta + ")";
-        }
     }
 
     /** Normal(mean, sd). */
@@ -139,11 +111,6 @@ public sealed interface Distribution {
         @Override
         public double sample(Rng rng) {
             return mean + sd * rng.normal();
-        }
-
-        @Override
-        public String describe() {
-            return "normal(mean " + mean + ", sd " + sd + ")";
         }
     }
 
@@ -157,11 +124,6 @@ public sealed interface Distribution {
         @Override
         public double mean() {
             return 0.5 * (min + max);
-        }
-
-        @Override
-        public String describe() {
-            return "uniform(" + min + ", " + max + ")";
         }
     }
 }

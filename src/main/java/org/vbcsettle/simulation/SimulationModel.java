@@ -8,7 +8,6 @@ import org.vbcsettle.contract.SharedSavings;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -71,102 +70,41 @@ public final class SimulationModel {
         risk = p.riskScore();
         riskSampler = FastSampler.of(risk);
 
-        boolean needsCost = false;
-        boolean needsScore = false;
-        Set<String> neededMeasures = new LinkedHashSet<>();
-        Map<String, String> measureUser = new LinkedHashMap<>();
-        Set<String> neededEpisodes = new LinkedHashSet<>();
-        Map<String, String> episodeUser = new LinkedHashMap<>();
-        List<Long> caps = new ArrayList<>();
-        truncationIndex = new int[arrangements.size()];
-        for (int i = 0; i < arrangements.size(); i++) {
-            Arrangement a = arrangements.get(i);
-            truncationIndex[i] = -1;
-            if (a instanceof SharedSavings ss) {
-                needsCost = true;
-                if (ss.quality() != null && ss.quality().sourceArrangement() == null) {
-                    needsScore = true;
-                }
-                if (ss.truncation() != null) {
-                    long cap = ss.truncation().cents();
-                    int k = caps.indexOf(cap);
-                    if (k < 0) {
-                        caps.add(cap);
-                        k = caps.size() - 1;
-                    }
-                    truncationIndex[i] = k;
-                }
-            } else if (a instanceof QualityIncentive qi) {
-                if (qi.bonus() instanceof QualityIncentive.Bonus.PercentOfPaid) {
-                    needsCost = true;
-                }
-                for (QualityIncentive.Measure m : qi.measures()) {
-                    neededMeasures.add(m.id());
-                    measureUser.putIfAbsent(m.id(), a.id());
-                }
-            } else if (a instanceof BundledPayment bp) {
-                if (bp.qualityAdjustment() != null && bp.qualityAdjustment().sourceArrangement() == null) {
-                    needsScore = true;
-                }
-                for (BundledPayment.EpisodeDefinition e : bp.episodes()) {
-                    neededEpisodes.add(e.episodeType());
-                    episodeUser.putIfAbsent(e.episodeType(), a.id());
-                }
-            }
-        }
-        truncationCaps = caps.stream().mapToLong(Long::longValue).toArray();
+        Needs needs = Needs.of(arrangements);
+        truncationIndex = needs.truncationIndex();
+        truncationCaps = needs.truncationCaps();
 
         Scenario.Cost cost = scenario.cost();
-        if (needsCost && cost == null) {
+        if (needs.cost() && cost == null) {
             throw new ScenarioException(file + ": cost: is required: " + contractName
                     + " settles on claims cost (shared savings or a percent-of-paid bonus)");
         }
         hasCost = cost != null;
-        if (hasCost) {
-            noClaims = cost.noClaimsProbability();
-            tierMaxRisk = new double[cost.tiers().size()];
-            tierSeverity = new Distribution[cost.tiers().size()];
-            for (int i = 0; i < tierMaxRisk.length; i++) {
-                Scenario.Tier t = cost.tiers().get(i);
-                tierMaxRisk[i] = t.maxRiskScore() == null ? Double.POSITIVE_INFINITY : t.maxRiskScore();
-                tierSeverity[i] = t.severity();
-            }
-            tailProbability = cost.heavyTail() == null ? 0.0 : cost.heavyTail().probability();
-            tail = cost.heavyTail() == null ? null : cost.heavyTail().severity();
-        } else {
-            noClaims = 1.0;
-            tierMaxRisk = new double[0];
-            tierSeverity = new Distribution[0];
-            tailProbability = 0.0;
-            tail = null;
-        }
-
-        tierSamplers = new FastSampler[tierSeverity.length];
-        for (int i = 0; i < tierSeverity.length; i++) {
+        List<Scenario.Tier> tiers = hasCost ? cost.tiers() : List.of();
+        Scenario.HeavyTail heavyTail = hasCost ? cost.heavyTail() : null;
+        noClaims = hasCost ? cost.noClaimsProbability() : 1.0;
+        tierMaxRisk = new double[tiers.size()];
+        tierSeverity = new Distribution[tiers.size()];
+        tierSamplers = new FastSampler[tiers.size()];
+        for (int i = 0; i < tierMaxRisk.length; i++) {
+            Scenario.Tier t = tiers.get(i);
+            tierMaxRisk[i] = t.maxRiskScore() == null ? Double.POSITIVE_INFINITY : t.maxRiskScore();
+            tierSeverity[i] = t.severity();
             tierSamplers[i] = FastSampler.of(tierSeverity[i]);
         }
+        tailProbability = heavyTail == null ? 0.0 : heavyTail.probability();
+        tail = heavyTail == null ? null : heavyTail.severity();
         tailSampler = tail == null ? null : FastSampler.of(tail);
 
         Scenario.Quality q = scenario.quality();
-        if (needsScore && (q == null || q.score() == null)) {
+        if (needs.score() && (q == null || q.score() == null)) {
             throw new ScenarioException(file + ": quality.score: is required: " + contractName
                     + " takes a reported quality score (no source arrangement is named for it)");
         }
-        qualityScore = needsScore ? q.score() : null;
+        qualityScore = needs.score() ? q.score() : null;
         Map<String, Scenario.MeasureSpec> given = q == null ? Map.of() : q.measures();
-        for (String id : neededMeasures) {
-            if (!given.containsKey(id)) {
-                throw new ScenarioException(file + ": quality.measures." + id + ": is required: measure '" + id
-                        + "' is scored by arrangement '" + measureUser.get(id) + "' of " + contractName);
-            }
-        }
-        for (String id : given.keySet()) {
-            if (!neededMeasures.contains(id)) {
-                throw new ScenarioException(file + ": quality.measures." + id + ": " + contractName
-                        + " scores no measure '" + id + "' (it scores: " + String.join(", ", neededMeasures) + ")");
-            }
-        }
-        measureIds = neededMeasures.toArray(new String[0]);
+        sameNames(file + ": quality.measures.", contractName, "measure", "scored", "scores", needs.measures(), given.keySet());
+        measureIds = needs.measures().keySet().toArray(new String[0]);
         eligible = new double[measureIds.length];
         excludedBelow = new double[measureIds.length];
         rates = new Distribution[measureIds.length];
@@ -177,19 +115,8 @@ public final class SimulationModel {
             rates[j] = m.rate();
         }
 
-        for (String type : neededEpisodes) {
-            if (!scenario.episodes().containsKey(type)) {
-                throw new ScenarioException(file + ": episodes." + type + ": is required: episode type '" + type
-                        + "' is paid by arrangement '" + episodeUser.get(type) + "' of " + contractName);
-            }
-        }
-        for (String type : scenario.episodes().keySet()) {
-            if (!neededEpisodes.contains(type)) {
-                throw new ScenarioException(file + ": episodes." + type + ": " + contractName
-                        + " pays no episode type '" + type + "' (it pays: " + String.join(", ", neededEpisodes) + ")");
-            }
-        }
-        episodeTypes = neededEpisodes.toArray(new String[0]);
+        sameNames(file + ": episodes.", contractName, "episode type", "paid", "pays", needs.episodes(), scenario.episodes().keySet());
+        episodeTypes = needs.episodes().keySet().toArray(new String[0]);
         episodeSpecs = new Scenario.EpisodeSpec[episodeTypes.length];
         for (int k = 0; k < episodeTypes.length; k++) {
             episodeSpecs[k] = scenario.episodes().get(episodeTypes[k]);
@@ -197,6 +124,81 @@ public final class SimulationModel {
 
         if (scenario.benchmark().pmpm() != null && arrangements.stream().noneMatch(a -> a instanceof SharedSavings)) {
             throw new ScenarioException(file + ": benchmark.pmpm: " + contractName + " has no shared-savings benchmark to replace");
+        }
+    }
+
+    /**
+     * The scenario gives exactly the names (measures, episode types) the contract uses: a missing one names the
+     * arrangement that needs it, an extra one lists those the contract has.
+     *
+     * @param needed each name the contract uses, in order of first use, with the id of the first arrangement using it
+     */
+    private static void sameNames(String field, String contractName, String what, String used, String uses,
+                                  Map<String, String> needed, Set<String> given) {
+        for (Map.Entry<String, String> n : needed.entrySet()) {
+            if (!given.contains(n.getKey())) {
+                throw new ScenarioException(field + n.getKey() + ": is required: " + what + " '" + n.getKey()
+                        + "' is " + used + " by arrangement '" + n.getValue() + "' of " + contractName);
+            }
+        }
+        for (String name : given) {
+            if (!needed.containsKey(name)) {
+                throw new ScenarioException(field + name + ": " + contractName + " " + uses + " no " + what + " '" + name
+                        + "' (it " + uses + ": " + String.join(", ", needed.keySet()) + ")");
+            }
+        }
+    }
+
+    /**
+     * What a contract's arrangements need from a scenario.
+     *
+     * @param measures        measure id → the first arrangement scoring it, in order of first use
+     * @param episodes        episode type → the first arrangement paying it, in order of first use
+     * @param truncationCaps  distinct per-member truncation caps (cents), in order of first use
+     * @param truncationIndex for each arrangement: index into truncationCaps, or -1
+     */
+    private record Needs(boolean cost, boolean score, Map<String, String> measures, Map<String, String> episodes,
+                         long[] truncationCaps, int[] truncationIndex) {
+
+        static Needs of(List<Arrangement> arrangements) {
+            boolean cost = false;
+            boolean score = false;
+            Map<String, String> measures = new LinkedHashMap<>();
+            Map<String, String> episodes = new LinkedHashMap<>();
+            List<Long> caps = new ArrayList<>();
+            int[] truncationIndex = new int[arrangements.size()];
+            for (int i = 0; i < arrangements.size(); i++) {
+                Arrangement a = arrangements.get(i);
+                truncationIndex[i] = -1;
+                if (a instanceof SharedSavings ss) {
+                    cost = true;
+                    score |= ss.quality() != null && ss.quality().sourceArrangement() == null;
+                    if (ss.truncation() != null) {
+                        truncationIndex[i] = indexOf(caps, ss.truncation().cents());
+                    }
+                } else if (a instanceof QualityIncentive qi) {
+                    cost |= qi.bonus() instanceof QualityIncentive.Bonus.PercentOfPaid;
+                    for (QualityIncentive.Measure m : qi.measures()) {
+                        measures.putIfAbsent(m.id(), a.id());
+                    }
+                } else if (a instanceof BundledPayment bp) {
+                    score |= bp.qualityAdjustment() != null && bp.qualityAdjustment().sourceArrangement() == null;
+                    for (BundledPayment.EpisodeDefinition e : bp.episodes()) {
+                        episodes.putIfAbsent(e.episodeType(), a.id());
+                    }
+                }
+            }
+            return new Needs(cost, score, measures, episodes, caps.stream().mapToLong(Long::longValue).toArray(), truncationIndex);
+        }
+
+        /** The position of {@code cap} in {@code caps}, added at the end when it is new. */
+        private static int indexOf(List<Long> caps, long cap) {
+            int k = caps.indexOf(cap);
+            if (k < 0) {
+                caps.add(cap);
+                k = caps.size() - 1;
+            }
+            return k;
         }
     }
 

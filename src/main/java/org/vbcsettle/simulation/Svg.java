@@ -11,25 +11,31 @@ import java.util.Locale;
  */
 final class Svg {
     private static final int W = 720;
-    private static final int H = 340;
     private static final int LEFT = 80;
     private static final int RIGHT = 70;
+    private static final int PLOT_W = W - LEFT - RIGHT;
+    private static final int H = 340;
     private static final int TOP = 46;
     private static final int BOTTOM = 50;
+    private static final int PLOT_H = H - TOP - BOTTOM;
 
     private Svg() {
+    }
+
+    /** An axis range; a single value is widened by one either side so that the scale has a width to divide by. */
+    private record Span(double lo, double hi) {
+        static Span of(double lo, double hi) {
+            return hi == lo ? new Span(lo - 1, hi + 1) : new Span(lo, hi);
+        }
     }
 
     /** Histogram of amounts in cents, {@code bins} equal-width bins over [min, max]. */
     static String histogram(String title, long[] cents, int bins) {
         long[] sorted = cents.clone();
         Arrays.sort(sorted);
-        double lo = sorted[0] / 100.0;
-        double hi = sorted[sorted.length - 1] / 100.0;
-        if (hi == lo) {
-            lo -= 1;
-            hi += 1;
-        }
+        Span range = Span.of(sorted[0] / 100.0, sorted[sorted.length - 1] / 100.0);
+        double lo = range.lo();
+        double hi = range.hi();
         long[] counts = new long[bins];
         for (long c : cents) {
             int b = (int) ((c / 100.0 - lo) / (hi - lo) * bins);
@@ -38,9 +44,9 @@ final class Svg {
         long maxCount = Arrays.stream(counts).max().orElse(1);
         StringBuilder sb = open(title);
         axes(sb, lo, hi, 0, maxCount, "provider payout", "trials", false);
-        double bw = (double) (W - LEFT - RIGHT) / bins;
+        double bw = (double) PLOT_W / bins;
         for (int b = 0; b < bins; b++) {
-            double h = (double) counts[b] / maxCount * (H - TOP - BOTTOM);
+            double h = (double) counts[b] / maxCount * PLOT_H;
             sb.append(String.format(Locale.ROOT,
                     "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"#4a78b5\"><title>%s to %s: %d trials</title></rect>%n",
                     LEFT + b * bw + 0.5, H - BOTTOM - h, Math.max(0.5, bw - 1), h,
@@ -54,12 +60,9 @@ final class Svg {
     static String cdf(String title, long[] cents) {
         long[] sorted = cents.clone();
         Arrays.sort(sorted);
-        double lo = sorted[0] / 100.0;
-        double hi = sorted[sorted.length - 1] / 100.0;
-        if (hi == lo) {
-            lo -= 1;
-            hi += 1;
-        }
+        Span range = Span.of(sorted[0] / 100.0, sorted[sorted.length - 1] / 100.0);
+        double lo = range.lo();
+        double hi = range.hi();
         StringBuilder sb = open(title);
         axes(sb, lo, hi, 0, 1, "provider payout", "share of trials at or below", true);
         int n = sorted.length;
@@ -78,12 +81,9 @@ final class Svg {
 
     /** Expected payout (left axis) and probability of savings (right axis) against a swept parameter. */
     static String sweep(String parameter, List<Sweep.Point> points) {
-        double xlo = points.get(0).value().doubleValue();
-        double xhi = points.get(points.size() - 1).value().doubleValue();
-        if (xhi == xlo) {
-            xlo -= 1;
-            xhi += 1;
-        }
+        Span range = Span.of(points.get(0).value().doubleValue(), points.get(points.size() - 1).value().doubleValue());
+        double xlo = range.lo();
+        double xhi = range.hi();
         double ylo = Double.MAX_VALUE;
         double yhi = -Double.MAX_VALUE;
         for (Sweep.Point p : points) {
@@ -100,7 +100,7 @@ final class Svg {
         // frame and x axis by parameter value
         frame(sb);
         for (double xv : niceTicks(xlo, xhi)) {
-            double x = LEFT + (xv - xlo) / (xhi - xlo) * (W - LEFT - RIGHT);
+            double x = sx(xv, xlo, xhi);
             sb.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" font-size=\"11\">%s</text>%n",
                     x, H - BOTTOM + 16, esc(trim(xv))));
         }
@@ -123,7 +123,7 @@ final class Svg {
         StringBuilder pay = new StringBuilder();
         StringBuilder prob = new StringBuilder();
         for (Sweep.Point p : points) {
-            double x = LEFT + (p.value().doubleValue() - xlo) / (xhi - xlo) * (W - LEFT - RIGHT);
+            double x = sx(p.value().doubleValue(), xlo, xhi);
             double y1 = sy(p.meanPayout().cents() / 100.0, ylo, yhi);
             double y2 = sy(p.probabilitySavingsEarned().doubleValue(), 0, 1);
             pay.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y1));
@@ -157,7 +157,7 @@ final class Svg {
 
     private static void frame(StringBuilder sb) {
         sb.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" stroke=\"#999\"/>%n",
-                LEFT, TOP, W - LEFT - RIGHT, H - TOP - BOTTOM));
+                LEFT, TOP, PLOT_W, PLOT_H));
     }
 
     private static void axes(StringBuilder sb, double xlo, double xhi, double ylo, double yhi, String xLabel, String yLabel, boolean yFraction) {
@@ -205,11 +205,11 @@ final class Svg {
     }
 
     private static double sx(double v, double lo, double hi) {
-        return LEFT + (v - lo) / (hi - lo) * (W - LEFT - RIGHT);
+        return LEFT + (v - lo) / (hi - lo) * PLOT_W;
     }
 
     private static double sy(double v, double lo, double hi) {
-        return H - BOTTOM - (v - lo) / (hi - lo) * (H - TOP - BOTTOM);
+        return H - BOTTOM - (v - lo) / (hi - lo) * PLOT_H;
     }
 
     /** Axis label: $1.23M, -$450K, $12. */

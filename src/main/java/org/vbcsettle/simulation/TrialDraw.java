@@ -58,8 +58,17 @@ final class TrialDraw {
         java.util.Arrays.fill(excl, 0);
         java.util.Arrays.fill(truncated, 0);
         // annual dollars → dollars per enrolled month, trend included
-        final double perMonth = trendFactor / 12.0;
+        MemberTotals t = drawMembers(trendFactor / 12.0);
+        long[][] spend = drawEpisodes(trendFactor, t.months());
+        return new TrialFigures(t.members(), t.months(), t.riskMonths(), t.claimsCents(), truncated.clone(), trendRate, score,
+                num.clone(), den.clone(), excl.clone(), spend);
+    }
 
+    /** What the member loop adds up besides the per-measure and per-cap counters. */
+    private record MemberTotals(long members, long months, long riskMonths, long claimsCents) {
+    }
+
+    private MemberTotals drawMembers(final double perMonth) {
         // The hot loop: counters in locals, parameters in final locals, samplers of one final class, so that
         // the JIT keeps it in registers and inlines the draws. Nothing is allocated.
         final Rng r = rng;
@@ -74,13 +83,6 @@ final class TrialDraw {
         final FastSampler tail = m.tailSampler;
         final long[] caps = m.truncationCaps;
         final long[] truncatedSums = truncated;
-        final int measures = rate.length;
-        final double[] eligible = m.eligible;
-        final double[] excludedBelow = m.excludedBelow;
-        final double[] rates = rate;
-        final long[] numerators = num;
-        final long[] denominators = den;
-        final long[] exclusions = excl;
         long nMembers = 0;
         long nMonths = 0;
         long riskMonths = 0;
@@ -126,26 +128,43 @@ final class TrialDraw {
                         truncatedSums[k] += Math.min(cents, caps[k]);
                     }
                 }
-                for (int j = 0; j < measures; j++) {
-                    double u = r.uniform();
-                    if (u < eligible[j]) {
-                        denominators[j]++;
-                        if (u < excludedBelow[j]) {
-                            exclusions[j]++;
-                        } else if (r.uniform() < rates[j]) {
-                            numerators[j]++;
-                        }
-                    }
+                countMeasures(r);
+            }
+        }
+        return new MemberTotals(nMembers, nMonths, riskMonths, claimsCents);
+    }
+
+    /** One member's part in each measure: eligible or not, then excluded, in the numerator, or neither. */
+    private void countMeasures(final Rng r) {
+        final int measures = rate.length;
+        final double[] eligible = m.eligible;
+        final double[] excludedBelow = m.excludedBelow;
+        final double[] rates = rate;
+        final long[] numerators = num;
+        final long[] denominators = den;
+        final long[] exclusions = excl;
+        for (int j = 0; j < measures; j++) {
+            double u = r.uniform();
+            if (u < eligible[j]) {
+                denominators[j]++;
+                if (u < excludedBelow[j]) {
+                    exclusions[j]++;
+                } else if (r.uniform() < rates[j]) {
+                    numerators[j]++;
                 }
             }
         }
+    }
+
+    /** Each episode type's episodes of the trial, their count drawn from the member-months when not fixed. */
+    private long[][] drawEpisodes(double trendFactor, long nMonths) {
         long[][] spend = new long[m.episodeTypes.length][];
         for (int k = 0; k < spend.length; k++) {
             Scenario.EpisodeSpec e = m.episodeSpecs[k];
             long n = e.count() != null ? e.count()
                     : Draws.poisson(episodes, e.perThousandMemberYears() * nMonths / 12.0 / 1000.0);
             if (n > ScenarioReader.MAX_EPISODES) {
-                throw new ScenarioException(s.source() + ": episodes." + m.episodeTypes[k]
+                throw new ScenarioException(m.scenario.source() + ": episodes." + m.episodeTypes[k]
                         + ": drew " + n + " episodes in one trial, more than the bound of " + ScenarioReader.MAX_EPISODES);
             }
             long[] out = new long[(int) n];
@@ -154,8 +173,7 @@ final class TrialDraw {
             }
             spend[k] = out;
         }
-        return new TrialFigures(nMembers, nMonths, riskMonths, claimsCents, truncated.clone(), trendRate, score,
-                num.clone(), den.clone(), excl.clone(), spend);
+        return spend;
     }
 
     /** A drawn score as the 4-decimal figure a payer would report (half-even), within [0, 1]. */

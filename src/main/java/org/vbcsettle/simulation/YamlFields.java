@@ -58,16 +58,22 @@ final class YamlFields {
         }
     }
 
+    /** The field's value; a missing or null field is an error naming it. */
+    private JsonNode required(String field) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            throw error(field, "is required");
+        }
+        return v;
+    }
+
     boolean has(String field) {
         JsonNode v = node.get(field);
         return v != null && !v.isNull();
     }
 
     YamlFields object(String field) {
-        JsonNode v = node.get(field);
-        if (v == null || v.isNull()) {
-            throw error(field, "is required");
-        }
+        JsonNode v = required(field);
         if (!v.isObject()) {
             throw error(field, "must be a mapping of fields, was " + show(v));
         }
@@ -79,10 +85,7 @@ final class YamlFields {
     }
 
     List<YamlFields> objectList(String field) {
-        JsonNode v = node.get(field);
-        if (v == null || v.isNull()) {
-            throw error(field, "is required");
-        }
+        JsonNode v = required(field);
         if (!v.isArray()) {
             throw error(field, "must be a list, was " + show(v));
         }
@@ -113,10 +116,7 @@ final class YamlFields {
     }
 
     String string(String field) {
-        JsonNode v = node.get(field);
-        if (v == null || v.isNull()) {
-            throw error(field, "is required");
-        }
+        JsonNode v = required(field);
         if (!v.isTextual()) {
             throw error(field, "must be text, was " + show(v));
         }
@@ -128,10 +128,7 @@ final class YamlFields {
     }
 
     double number(String field) {
-        JsonNode v = node.get(field);
-        if (v == null || v.isNull()) {
-            throw error(field, "is required");
-        }
+        JsonNode v = required(field);
         if (!v.isNumber()) {
             throw error(field, "must be a number, was " + show(v));
         }
@@ -147,10 +144,7 @@ final class YamlFields {
     }
 
     long integer(String field) {
-        JsonNode v = node.get(field);
-        if (v == null || v.isNull()) {
-            throw error(field, "is required");
-        }
+        JsonNode v = required(field);
         if (!v.isIntegralNumber() && !(v.isNumber() && v.asDouble() == Math.rint(v.asDouble()))) {
             throw error(field, "must be a whole number, was " + show(v));
         }
@@ -170,10 +164,7 @@ final class YamlFields {
 
     /** Money in a scenario is always a dollar string ("$1,050.00"): a bare number would be ambiguous. */
     Money money(String field) {
-        JsonNode v = node.get(field);
-        if (v == null || v.isNull()) {
-            throw error(field, "is required");
-        }
+        JsonNode v = required(field);
         if (!v.isTextual() || !v.asText().trim().replace("-$", "$").startsWith("$")) {
             throw error(field, "an amount is a dollar string such as \"$1,050.00\", was " + show(v));
         }
