@@ -93,7 +93,7 @@ public final class LedgerAdapter implements LedgerGateway {
             errors.add(new RecordError(kind + " (id " + e.recordId() + ")", e.field(), e.message()));
         }
         return new BatchResult(r.accepted(), r.duplicate(), r.rejected(), errors,
-                r.payouts().stream().map(LedgerAdapter::view).toList());
+                r.payouts().stream().map(LedgerAdapter::view).toList(), r.notes());
     }
 
     @Override
@@ -121,7 +121,7 @@ public final class LedgerAdapter implements LedgerGateway {
                                                      ReportedFacts reported) {
         return mapped(client.settle(contractId, period.id(), kind, asOf, reported).thenApply(r ->
                 new SettlementOutcome(r.statement(), r.payout() == null ? null : view(r.payout()),
-                        r.triggerPayouts().stream().map(LedgerAdapter::view).toList(), r.repeated())));
+                        r.triggerPayouts().stream().map(LedgerAdapter::view).toList(), r.repeated(), r.notes())));
     }
 
     @Override

@@ -417,6 +417,35 @@ class ApiRoutesTest {
         assertThat(api.get("/v1/payouts", BLUE).json().findValuesAsText("contractId")).doesNotContain("zenith-2024");
     }
 
+    @Test
+    void a_benchmark_met_without_a_computable_projection_pays_no_advance_and_the_reply_says_why() throws Exception {
+        // the CBP pool beside shared savings on a PMPM benchmark: without member-months there is no benchmark yet
+        String yaml = Fixtures.contractYaml("acme-pmpm-2024", "blue-payer", "acme-aco") + """
+                  - type: shared-savings
+                    id: savings
+                    benchmark:
+                      method: pmpm
+                      baselinePmpm: "$800.00"
+                    minimumSavingsRate:
+                      method: fixed
+                      rate: 0.02
+                    sharingRate: 0.50
+                    savingsCap: 0.10
+                """;
+        assertThat(api.send("POST", "/v1/contracts", BLUE, "application/yaml", yaml).status()).isEqualTo(201);
+        TestApi.Reply q = api.postJson("/v1/contracts/acme-pmpm-2024/quality-events", BLUE, """
+                [{"id":"d1","memberId":"m1","measureId":"CBP","period":"2024","kind":"denominator"},
+                 {"id":"d2","memberId":"m2","measureId":"CBP","period":"2024","kind":"denominator"},
+                 {"id":"n1","memberId":"m1","measureId":"CBP","period":"2024","kind":"numerator"},
+                 {"id":"n2","memberId":"m2","measureId":"CBP","period":"2024","kind":"numerator"}]""");
+        assertThat(q.status()).as(q.toString()).isEqualTo(200);
+        assertThat(q.json().path("accepted").asInt()).isEqualTo(4);
+        assertThat(q.json().path("payoutsTriggered")).isEmpty();
+        assertThat(q.json().path("notes")).hasSize(1);
+        assertThat(q.json().path("notes").get(0).asText()).contains("CBP").contains("not advanced now");
+        assertThat(api.get("/v1/contracts/acme-pmpm-2024/payouts", ACME).json().findValuesAsText("key")).isEmpty();
+    }
+
     // ---- routing failures
 
     @Test

@@ -112,7 +112,7 @@ class InMemoryLedger implements LedgerGateway {
         Statement s = new Statement(contractId, c.versionOrDefault(), period.id(), period.start(), period.end(), kind, 0,
                 List.of(), Money.ZERO);
         statements.computeIfAbsent(contractId, k -> new ArrayList<>()).add(s);
-        return done(new SettlementOutcome(s, null, List.of(), false));
+        return done(new SettlementOutcome(s, null, List.of(), false, List.of()));
     }
 
     final Map<String, ReportedFacts> facts = new ConcurrentHashMap<>();
