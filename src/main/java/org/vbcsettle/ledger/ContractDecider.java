@@ -372,7 +372,7 @@ public final class ContractDecider {
         String projectionNote = null;
         try {
             earned = PayoutRules.projected(contract, attribution, claimsAfter.get(), quality, lastService, paidThrough,
-                    factsFor(state, year, null), state.sequence()).total();
+                    factsFor(state, year, null), state.sequence()).orElseThrow().total();
         } catch (RuntimeException e) {
             projectionNote = "projected settlement not available (" + e.getMessage() + "); nothing advanced now, the final settlement pays it";
         }
@@ -618,7 +618,7 @@ public final class ContractDecider {
         try {
             SettlementInputs in = new SettlementInputs(period, List.copyOf(state.attributionRecords()), statementClaims,
                     List.copyOf(state.qualityEventRecords()), factsFor(state, cmd.periodId(), cmd.reported()), completion);
-            statement = ContractSettlement.settle(contract, in, cmd.kind(), state.sequence());
+            statement = ContractSettlement.settle(contract, in, cmd.kind(), state.sequence()).orElseThrow();
         } catch (RuntimeException e) {
             return settleError("settlement of " + cmd.periodId() + " (" + cmd.kind() + ") failed: " + e.getMessage());
         }

@@ -11,6 +11,7 @@ import org.vbcsettle.settlement.ContractSettlement;
 import org.vbcsettle.settlement.QualityEvent;
 import org.vbcsettle.settlement.ReportedFacts;
 import org.vbcsettle.settlement.SettlementInputs;
+import org.vbcsettle.settlement.SettlementOutcome;
 import org.vbcsettle.settlement.Statement;
 
 import java.math.BigDecimal;
@@ -72,7 +73,7 @@ final class PayoutRules {
      * factor for the run-out between the latest month of service and the latest paid date seen, with the
      * facts reported for the performance period.
      */
-    static Statement projected(Contract contract, Collection<Attribution> attribution, List<Claim> effectiveClaims,
+    static SettlementOutcome<Statement> projected(Contract contract, Collection<Attribution> attribution, List<Claim> effectiveClaims,
                                Collection<QualityEvent> quality, LocalDate lastServiceDate, LocalDate paidThrough,
                                ReportedFacts reported, long sequence) {
         Period perf = contract.performancePeriod();
