@@ -102,25 +102,25 @@ final class BundledPaymentLineItems {
     private static void limits(BundledPayment terms, BundledPaymentResult r, List<LineItem> items) {
         BundledPaymentResult.Limit gain = r.stopGain();
         if (gain != null) {
-            items.add(LineItem.builder("Stop-gain limit")
-                    .input("total target", r.totalTarget())
-                    .input("stop-gain", Rates.percent(terms.stopGain()))
-                    .input("limit", gain.limit())
-                    .input("adjusted reconciliation", gain.before())
-                    .input("rounding", BundledPaymentCalculator.LIMIT_ROUNDING.description())
+            items.add(limit("Stop-gain limit", "stop-gain", terms.stopGain(), r, gain, "adjusted reconciliation")
                     .formula("min(adjusted reconciliation, stop-gain × total target)")
                     .money(Money.min(gain.before(), gain.limit())));
         }
         BundledPaymentResult.Limit loss = r.stopLoss();
         if (loss != null) {
-            items.add(LineItem.builder("Stop-loss limit")
-                    .input("total target", r.totalTarget())
-                    .input("stop-loss", Rates.percent(terms.stopLoss()))
-                    .input("limit", loss.limit())
-                    .input("amount before", loss.before())
-                    .input("rounding", BundledPaymentCalculator.LIMIT_ROUNDING.description())
+            items.add(limit("Stop-loss limit", "stop-loss", terms.stopLoss(), r, loss, "amount before")
                     .formula("max(amount, −stop-loss × total target)")
                     .money(r.amount()));
         }
+    }
+
+    private static LineItem.Builder limit(String label, String shareName, java.math.BigDecimal share, BundledPaymentResult r,
+                                          BundledPaymentResult.Limit limit, String beforeName) {
+        return LineItem.builder(label)
+                .input("total target", r.totalTarget())
+                .input(shareName, Rates.percent(share))
+                .input("limit", limit.limit())
+                .input(beforeName, limit.before())
+                .input("rounding", BundledPaymentCalculator.LIMIT_ROUNDING.description());
     }
 }

@@ -96,51 +96,12 @@ final class EpisodeConstruction {
         for (Map.Entry<String, List<Claim>> member : byMember.entrySet()) {
             List<Claim> memberClaims = member.getValue();
             memberClaims.sort(Comparator.comparing(Claim::id));
-            List<List<Claim>> anchorsByDef = new ArrayList<>();
-            for (int i = 0; i < defs.size(); i++) {
-                anchorsByDef.add(new ArrayList<>());
-            }
-            for (Claim c : memberClaims) {
-                int d = anchorDefinition(c, drgs, hcpcs);
-                if (d >= 0) {
-                    requireDates(c);
-                    anchorsByDef.get(d).add(c);
-                }
-            }
-            List<Open> episodes = new ArrayList<>();
             Set<String> openers = new HashSet<>();
-            for (int d = 0; d < defs.size(); d++) {
-                List<Claim> anchors = anchorsByDef.get(d);
-                anchors.sort(ANCHOR_ORDER);
-                Open current = null;
-                for (Claim a : anchors) {
-                    if (current != null && current.covers(a.serviceFrom())) {
-                        continue; // inside an open episode of the same type: an ordinary claim of it
-                    }
-                    LocalDate end = discharge(a).plusDays(defs.get(d).windowDaysOrDefault() - 1L);
-                    current = new Open(d, a, a.serviceFrom(), end);
-                    episodes.add(current);
-                    openers.add(a.id());
-                }
-            }
+            List<Open> episodes = open(defs, drgs, hcpcs, memberClaims, openers);
             if (episodes.isEmpty()) {
                 continue;
             }
-            episodes.sort(PRECEDENCE);
-            for (Claim c : memberClaims) {
-                if (openers.contains(c.id())) {
-                    continue;
-                }
-                if (c.serviceFrom() == null) {
-                    throw new CannotSettle("claim " + c.id() + ": serviceFrom is missing");
-                }
-                for (Open e : episodes) { // sorted by precedence: the first that covers it takes it
-                    if (e.covers(c.serviceFrom())) {
-                        e.spend = e.spend.plus(paid(c));
-                        break;
-                    }
-                }
-            }
+            addSpend(episodes, memberClaims, openers);
             for (Open e : episodes) {
                 if (!period.contains(e.start)) {
                     continue;
@@ -152,6 +113,57 @@ final class EpisodeConstruction {
         }
         out.sort(Comparator.comparing(EpisodeOutcome::id));
         return List.copyOf(out);
+    }
+
+    /** A member's episodes by anchor claim, per definition; {@code openers} receives the anchors that opened one. */
+    private static List<Open> open(List<EpisodeDefinition> defs, List<Set<String>> drgs, List<Set<String>> hcpcs,
+                                   List<Claim> memberClaims, Set<String> openers) {
+        List<List<Claim>> anchorsByDef = new ArrayList<>();
+        for (int i = 0; i < defs.size(); i++) {
+            anchorsByDef.add(new ArrayList<>());
+        }
+        for (Claim c : memberClaims) {
+            int d = anchorDefinition(c, drgs, hcpcs);
+            if (d >= 0) {
+                requireDates(c);
+                anchorsByDef.get(d).add(c);
+            }
+        }
+        List<Open> episodes = new ArrayList<>();
+        for (int d = 0; d < defs.size(); d++) {
+            List<Claim> anchors = anchorsByDef.get(d);
+            anchors.sort(ANCHOR_ORDER);
+            Open current = null;
+            for (Claim a : anchors) {
+                if (current != null && current.covers(a.serviceFrom())) {
+                    continue; // inside an open episode of the same type: an ordinary claim of it
+                }
+                LocalDate end = discharge(a).plusDays(defs.get(d).windowDaysOrDefault() - 1L);
+                current = new Open(d, a, a.serviceFrom(), end);
+                episodes.add(current);
+                openers.add(a.id());
+            }
+        }
+        episodes.sort(PRECEDENCE);
+        return episodes;
+    }
+
+    /** Each other claim of the member to the first episode (by precedence) whose window covers its service start. */
+    private static void addSpend(List<Open> episodes, List<Claim> memberClaims, Set<String> openers) {
+        for (Claim c : memberClaims) {
+            if (openers.contains(c.id())) {
+                continue;
+            }
+            if (c.serviceFrom() == null) {
+                throw new CannotSettle("claim " + c.id() + ": serviceFrom is missing");
+            }
+            for (Open e : episodes) {
+                if (e.covers(c.serviceFrom())) {
+                    e.spend = e.spend.plus(paid(c));
+                    break;
+                }
+            }
+        }
     }
 
     /**

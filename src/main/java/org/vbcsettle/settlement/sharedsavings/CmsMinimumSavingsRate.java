@@ -4,6 +4,7 @@ import org.vbcsettle.money.Rates;
 import org.vbcsettle.settlement.CannotSettle;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -19,20 +20,16 @@ public final class CmsMinimumSavingsRate {
     record Band(long first, long last, BigDecimal high, BigDecimal low) {
     }
 
-    private static final List<Band> BANDS = List.of(
-            band(0, 499, "12.2", "12.2"),
-            band(500, 999, "12.2", "8.7"),
-            band(1_000, 2_999, "8.7", "5.0"),
-            band(3_000, 4_999, "5.0", "3.9"),
-            band(5_000, 5_999, "3.9", "3.6"),
-            band(6_000, 6_999, "3.6", "3.4"),
-            band(7_000, 7_999, "3.4", "3.2"),
-            band(8_000, 8_999, "3.2", "3.1"),
-            band(9_000, 9_999, "3.1", "3.0"),
-            band(10_000, 14_999, "3.0", "2.7"),
-            band(15_000, 19_999, "2.7", "2.5"),
-            band(20_000, 49_999, "2.5", "2.2"),
-            band(50_000, 59_999, "2.2", "2.0"));
+    /**
+     * The table's points: the first count of each band and the rate (percent) there. A band runs from its
+     * point to the count before the next, its rate falling to the next point's rate; the last point is the floor.
+     */
+    private static final long[] POINT_COUNTS = {0, 500, 1_000, 3_000, 5_000, 6_000, 7_000, 8_000, 9_000, 10_000, 15_000, 20_000,
+        50_000, 60_000};
+    private static final String[] POINT_PERCENTS = {"12.2", "12.2", "8.7", "5.0", "3.9", "3.6", "3.4", "3.2", "3.1", "3.0", "2.7",
+        "2.5", "2.2", "2.0"};
+
+    private static final List<Band> BANDS = bands();
 
     /** 60,000 assigned beneficiaries or more. */
     private static final BigDecimal FLOOR = new BigDecimal("0.020");
@@ -40,8 +37,13 @@ public final class CmsMinimumSavingsRate {
     private CmsMinimumSavingsRate() {
     }
 
-    private static Band band(long first, long last, String highPercent, String lowPercent) {
-        return new Band(first, last, new BigDecimal(highPercent).movePointLeft(2), new BigDecimal(lowPercent).movePointLeft(2));
+    private static List<Band> bands() {
+        List<Band> out = new ArrayList<>();
+        for (int i = 0; i + 1 < POINT_COUNTS.length; i++) {
+            out.add(new Band(POINT_COUNTS[i], POINT_COUNTS[i + 1] - 1, new BigDecimal(POINT_PERCENTS[i]).movePointLeft(2),
+                    new BigDecimal(POINT_PERCENTS[i + 1]).movePointLeft(2)));
+        }
+        return List.copyOf(out);
     }
 
     /** The MSR (a fraction, e.g. 0.02926845369) for {@code assigned} beneficiaries, 12 decimals. */

@@ -53,57 +53,9 @@ public final class MsspTerms {
      */
     public static SharedSavings of(String id, int performanceYear, MsspTrack track, MinimumRate minimumRate,
                                    LocalDate agreementStart, Money benchmark) {
-        BigDecimal sharing;
-        BigDecimal cap;
-        SharedSavings.Downside downside = null;
-        switch (track) {
-            case TRACK_1:
-                sharing = new BigDecimal("0.50");
-                cap = new BigDecimal("0.10");
-                break;
-            case TRACK_2:
-                sharing = new BigDecimal("0.60");
-                cap = new BigDecimal("0.15");
-                downside = downside(minimumRate,
-                        new SharedSavings.LossRate.QualityScaled(new BigDecimal("0.60"), new BigDecimal("0.40"), new BigDecimal("0.60")),
-                        new SharedSavings.LossLimit(null, track2LossLimit(agreementYear(performanceYear, agreementStart))));
-                break;
-            case TRACK_1_PLUS:
-                sharing = new BigDecimal("0.50");
-                cap = new BigDecimal("0.10");
-                downside = downside(minimumRate, new SharedSavings.LossRate.Fixed(new BigDecimal("0.30")),
-                        new SharedSavings.LossLimit(new BigDecimal("0.08"), new BigDecimal("0.04")));
-                break;
-            case ENHANCED:
-                sharing = new BigDecimal("0.75");
-                cap = new BigDecimal("0.20");
-                downside = downside(minimumRate,
-                        new SharedSavings.LossRate.QualityScaled(new BigDecimal("0.75"), new BigDecimal("0.40"), new BigDecimal("0.75")),
-                        new SharedSavings.LossLimit(null, new BigDecimal("0.15")));
-                break;
-            case BASIC_A:
-            case BASIC_B:
-                sharing = new BigDecimal("0.40");
-                cap = new BigDecimal("0.10");
-                break;
-            case BASIC_C:
-                sharing = new BigDecimal("0.50");
-                cap = new BigDecimal("0.10");
-                downside = basicDownside(minimumRate, "0.02", "0.01");
-                break;
-            case BASIC_D:
-                sharing = new BigDecimal("0.50");
-                cap = new BigDecimal("0.10");
-                downside = basicDownside(minimumRate, "0.04", "0.02");
-                break;
-            case BASIC_E:
-                sharing = new BigDecimal("0.50");
-                cap = new BigDecimal("0.10");
-                downside = basicDownside(minimumRate, "0.08", "0.04");
-                break;
-            default:
-                throw new IllegalArgumentException("unknown track " + track);
-        }
+        BigDecimal sharing = maxSharing(track);
+        BigDecimal cap = cap(track);
+        SharedSavings.Downside downside = downside(track, minimumRate, agreementYear(performanceYear, agreementStart));
         SharedSavings.QualityRule quality = performanceYear < FULL_RATE_QUALITY_FROM
                 ? new SharedSavings.QualityRule(null, null, BigDecimal.ZERO)
                 : new SharedSavings.QualityRule(null, null, null);
@@ -114,6 +66,41 @@ public final class MsspTerms {
         }
         return new SharedSavings(id, new SharedSavings.Benchmark.Total(benchmark), minimumRate, sharing, quality, cap,
                 sequestration(performanceYear), null, downside, reduced);
+    }
+
+    private static BigDecimal maxSharing(MsspTrack track) {
+        return new BigDecimal(switch (track) {
+            case TRACK_1, TRACK_1_PLUS, BASIC_C, BASIC_D, BASIC_E -> "0.50";
+            case TRACK_2 -> "0.60";
+            case ENHANCED -> "0.75";
+            case BASIC_A, BASIC_B -> "0.40";
+        });
+    }
+
+    private static BigDecimal cap(MsspTrack track) {
+        return new BigDecimal(switch (track) {
+            case TRACK_2 -> "0.15";
+            case ENHANCED -> "0.20";
+            default -> "0.10";
+        });
+    }
+
+    /** The loss side of the two-sided tracks; null for the one-sided ones. */
+    private static SharedSavings.Downside downside(MsspTrack track, MinimumRate minimumRate, int agreementYear) {
+        return switch (track) {
+            case TRACK_1, BASIC_A, BASIC_B -> null;
+            case TRACK_2 -> downside(minimumRate,
+                    new SharedSavings.LossRate.QualityScaled(new BigDecimal("0.60"), new BigDecimal("0.40"), new BigDecimal("0.60")),
+                    new SharedSavings.LossLimit(null, track2LossLimit(agreementYear)));
+            case TRACK_1_PLUS -> downside(minimumRate, new SharedSavings.LossRate.Fixed(new BigDecimal("0.30")),
+                    new SharedSavings.LossLimit(new BigDecimal("0.08"), new BigDecimal("0.04")));
+            case ENHANCED -> downside(minimumRate,
+                    new SharedSavings.LossRate.QualityScaled(new BigDecimal("0.75"), new BigDecimal("0.40"), new BigDecimal("0.75")),
+                    new SharedSavings.LossLimit(null, new BigDecimal("0.15")));
+            case BASIC_C -> basicDownside(minimumRate, "0.02", "0.01");
+            case BASIC_D -> basicDownside(minimumRate, "0.04", "0.02");
+            case BASIC_E -> basicDownside(minimumRate, "0.08", "0.04");
+        };
     }
 
     /** Whether meeting the quality standard scaled the sharing rate by the quality score (before PY2022). */
