@@ -66,9 +66,8 @@ public record ArrangementTotals(String arrangementId, String type, Money project
 
         static Quality of(QualityIncentive terms, QualityIncentiveResult r) {
             List<Measure> measures = new ArrayList<>();
-            for (int i = 0; i < terms.measures().size(); i++) {
-                QualityIncentive.Measure m = terms.measures().get(i);
-                MeasureResult s = r.measures().get(i);
+            for (MeasureResult s : r.measures()) {
+                QualityIncentive.Measure m = terms.measures().stream().filter(x -> x.id().equals(s.measureId())).findFirst().orElseThrow();
                 List<BigDecimal> thresholds = new ArrayList<>();
                 if (m.tiers() != null) {
                     m.tiers().forEach(t -> thresholds.add(t.threshold()));

@@ -1,8 +1,8 @@
 package org.vbcsettle.settlement.sharedsavings;
 
-import org.vbcsettle.contract.SharedSavings;
 import org.vbcsettle.money.Rates;
 import org.vbcsettle.money.Rounding;
+import org.vbcsettle.settlement.Completion;
 import org.vbcsettle.settlement.LineItem;
 
 import java.util.List;
@@ -13,10 +13,10 @@ final class SharedSavingsBasisLineItems {
     private SharedSavingsBasisLineItems() {
     }
 
-    static void add(SharedSavings terms, SharedSavingsResult r, List<LineItem> lines) {
+    static void add(SharedSavingsResult r, List<LineItem> lines) {
         SharedSavingsBasis basis = r.basis();
         lines.add(benchmark(basis.benchmark()));
-        lines.add(expenditure(terms, basis.expenditure()));
+        lines.add(expenditure(basis.expenditure()));
         lines.add(LineItem.builder("Assigned beneficiaries")
                 .input("source", basis.assignedReported() ? "reported" : "distinct attributed members")
                 .input("member-months", r.memberMonths())
@@ -58,7 +58,7 @@ final class SharedSavingsBasisLineItems {
         }
     }
 
-    private static LineItem expenditure(SharedSavings terms, SharedSavingsBasis.ExpenditureBasis e) {
+    private static LineItem expenditure(SharedSavingsBasis.ExpenditureBasis e) {
         LineItem.Builder b = LineItem.builder("Expenditure")
                 .input("claims counted", e.claimsCounted())
                 .input("members with spend", e.membersWithSpend());
@@ -66,7 +66,7 @@ final class SharedSavingsBasisLineItems {
         if (e.truncation() != null) {
             b.input("truncation per member per year", e.truncation()).input("truncated away", e.truncatedAway());
         }
-        if (org.vbcsettle.settlement.Completion.applies(e.completionFactor())) {
+        if (Completion.applies(e.completionFactor())) {
             b.input("paid", e.paid()).input("completion factor", e.completionFactor().toPlainString())
                     .formula("paid amounts of claims of attributed member-months in the period" + truncated
                             + ", ÷ completion factor (" + SharedSavingsCalculator.COMPLETION_ROUNDING.description() + ")");

@@ -24,7 +24,7 @@ final class SharedSavingsLineItems {
     static List<LineItem> of(SharedSavings terms, SharedSavingsResult r) {
         List<LineItem> lines = new ArrayList<>();
         if (r.basis() != null) {
-            SharedSavingsBasisLineItems.add(terms, r, lines);
+            SharedSavingsBasisLineItems.add(r, lines);
         }
         Money benchmark = r.benchmark();
         lines.add(LineItem.builder("Savings (benchmark − expenditure)")
