@@ -107,6 +107,23 @@ public class BundledPaymentCalculatorTest {
     }
 
     @Test
+    void closedUnderTargetIsDecidedByTheEpisodesOwnSpend() {
+        // Targets $10,000. Spends 8,000 / 10,500 / 12,000; lower and upper bound at the median (rank ⌈1.5⌉ = 2):
+        // every episode is winsorized to $10,500, above target. By its own spend episode a ($8,000) closed under
+        // target, and it is the one benchmark met; b and c did not.
+        BundledPayment t = terms(mjrle("10000", null), new Winsorization(r("0.5"), r("0.5"), null), null, null, null);
+        List<EpisodeOutcome> eps = List.of(ep("a", "MJRLE", "8000", "10000"), ep("b", "MJRLE", "10500", "10000"),
+                ep("c", "MJRLE", "12000", "10000"));
+        ArrangementResult res = computed(t, eps, null);
+        assertThat(figs(res).episodes()).extracting(BundledPaymentResult.Episode::winsorizedSpend).containsOnly($("10500"));
+        assertThat(figs(res).closedUnderTarget()).isEqualTo(1);
+        assertThat(res.benchmarksMet()).extracting(org.vbcsettle.settlement.Benchmark::trigger).containsExactly("episode.a.under-target");
+        // an open episode is not yet under target, whatever its spend
+        EpisodeOutcome open = new EpisodeOutcome("o", "m-o", "MJRLE", "c-o", d("2024-12-01"), d("2025-02-28"), $("1000"), $("10000"), false);
+        assertThat(open.closedUnderTarget()).isFalse();
+    }
+
+    @Test
     void fixedCapQualityAdjustmentAndStopGain() {
         // Target $10,000 (no discount) × 4 = $40,000. Fixed cap $15,000: 20,000 → 15,000.
         // Winsorized: 6,000 + 7,000 + 8,000 + 15,000 = $36,000. Reconciliation = +$4,000.00.
