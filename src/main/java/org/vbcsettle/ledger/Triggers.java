@@ -12,6 +12,7 @@ import org.vbcsettle.settlement.Claim;
 import org.vbcsettle.settlement.QualityEvent;
 import org.vbcsettle.settlement.ReportedFacts;
 import org.vbcsettle.settlement.SettlementContext;
+import org.vbcsettle.settlement.SettlementOutcome;
 import org.vbcsettle.settlement.bundled.BundledPaymentCalculator;
 import org.vbcsettle.settlement.quality.QualityIncentiveCalculator;
 
@@ -29,7 +30,9 @@ import java.util.List;
  * the claims data is paid through its last day (the latest paid date seen is on or after it): only then
  * can its spend be compared with the target.
  *
- * <p>A calculator's refusal is raised as its {@link org.vbcsettle.settlement.CannotSettle}, with its reason.
+ * <p>{@code qualityBenchmarks} and {@code episodeBenchmarks} return a calculator's refusal as a
+ * {@link SettlementOutcome.Refused}; {@code qualityMeasuresMet} and {@code episodesClosedUnderTarget} raise it
+ * as {@link org.vbcsettle.settlement.CannotSettle}.
  */
 final class Triggers {
 
@@ -43,23 +46,27 @@ final class Triggers {
         }
     }
 
+    /** As {@link #qualityBenchmarks}, a refusal raised as its {@link org.vbcsettle.settlement.CannotSettle}. */
     static List<Met> qualityMeasuresMet(Contract contract, Collection<Attribution> attribution,
                                         Collection<QualityEvent> quality) {
-        List<Met> out = new ArrayList<>();
-        Period perf = contract.performancePeriod();
-        SettlementContext ctx = null;
-        for (Arrangement a : contract.arrangements()) {
-            if (!(a instanceof QualityIncentive qi)) {
-                continue;
+        return qualityBenchmarks(contract, attribution, quality).orElseThrow();
+    }
+
+    /** The quality measures met over the performance period, or the calculator's refusal. */
+    static SettlementOutcome<List<Met>> qualityBenchmarks(Contract contract, Collection<Attribution> attribution,
+                                                          Collection<QualityEvent> quality) {
+        return SettlementOutcome.attempt(() -> {
+            List<Met> out = new ArrayList<>();
+            Period perf = contract.performancePeriod();
+            SettlementContext ctx = new SettlementContext(contract, perf, List.of(),
+                    AttributionResolution.resolve(List.copyOf(attribution), perf), List.copyOf(quality), ReportedFacts.NONE, BigDecimal.ONE);
+            for (Arrangement a : contract.arrangements()) {
+                if (a instanceof QualityIncentive qi) {
+                    QualityIncentiveCalculator.settle(qi, ctx).orElseThrow().benchmarksMet().forEach(b -> out.add(Met.of(b)));
+                }
             }
-            if (ctx == null) {
-                ctx = new SettlementContext(contract, perf, List.of(),
-                        AttributionResolution.resolve(List.copyOf(attribution), perf), List.copyOf(quality),
-                        ReportedFacts.NONE, BigDecimal.ONE);
-            }
-            QualityIncentiveCalculator.settle(qi, ctx).orElseThrow().benchmarksMet().forEach(b -> out.add(Met.of(b)));
-        }
-        return out;
+            return out;
+        });
     }
 
     static boolean hasBundledPayment(Contract contract) {
@@ -70,20 +77,31 @@ final class Triggers {
         return contract.arrangements().stream().anyMatch(a -> a instanceof QualityIncentive);
     }
 
-    /** @param claims the claims in effect of the members to look at (all of each member's claims) */
+    /** As {@link #episodeBenchmarks}, a refusal raised as its {@link org.vbcsettle.settlement.CannotSettle}. */
     static List<Met> episodesClosedUnderTarget(Contract contract, List<Claim> claims, LocalDate paidThrough) {
-        List<Met> out = new ArrayList<>();
+        return episodeBenchmarks(contract, claims, paidThrough).orElseThrow();
+    }
+
+    /**
+     * The episodes closed under target, or the calculator's refusal.
+     *
+     * @param claims the claims in effect of the members to look at (all of each member's claims)
+     */
+    static SettlementOutcome<List<Met>> episodeBenchmarks(Contract contract, List<Claim> claims, LocalDate paidThrough) {
         Period perf = contract.performancePeriod();
         if (paidThrough == null || paidThrough.isBefore(perf.start())) {
-            return out;
+            return SettlementOutcome.settled(List.of());
         }
-        SettlementContext ctx = episodeContext(contract, perf, claims, paidThrough);
-        for (Arrangement a : contract.arrangements()) {
-            if (a instanceof BundledPayment bp) {
-                BundledPaymentCalculator.episodesClosedUnderTarget(bp, ctx).orElseThrow().forEach(b -> out.add(Met.of(b)));
+        return SettlementOutcome.attempt(() -> {
+            List<Met> out = new ArrayList<>();
+            SettlementContext ctx = episodeContext(contract, perf, claims, paidThrough);
+            for (Arrangement a : contract.arrangements()) {
+                if (a instanceof BundledPayment bp) {
+                    BundledPaymentCalculator.episodesClosedUnderTarget(bp, ctx).orElseThrow().forEach(b -> out.add(Met.of(b)));
+                }
             }
-        }
-        return out;
+            return out;
+        });
     }
 
     /** Episodes are closed when they end by the period's end and by the paid-through date, whichever is first. */
