@@ -127,7 +127,8 @@ public final class MsspReconciliation {
         }
 
         SharedSavings terms = MsspTerms.of(row.acoId(), year, row.track(), centre, row.agreementStart(), row.benchmark());
-        ArrangementResult result = compute(row, terms, score);
+        // the line items for --explain and the outcome; the ends of the rounding intervals need the amount only
+        ArrangementResult result = SharedSavingsCalculator.computeWithLineItems(terms, compute(row, terms, score).inputs()).orElseThrow();
         Money computed = result.amount();
 
         Money low = computed;
@@ -142,7 +143,7 @@ public final class MsspReconciliation {
                     continue;
                 }
                 SharedSavings t = MsspTerms.of(row.acoId(), year, row.track(), r, row.agreementStart(), row.benchmark());
-                Money a = compute(row, t, s).amount();
+                Money a = compute(row, t, s).earned();
                 low = Money.min(low, a);
                 high = Money.max(high, a);
             }
@@ -164,7 +165,7 @@ public final class MsspReconciliation {
     }
 
     /** Figures from the row, then the calculator; a published disaster adjustment becomes the share it removed. */
-    private static ArrangementResult compute(MsspPufRow row, SharedSavings terms, BigDecimal score) {
+    private static SharedSavingsResult compute(MsspPufRow row, SharedSavings terms, BigDecimal score) {
         boolean scaled = MsspTerms.scaledQuality(row.performanceYear());
         Boolean standardMet;
         Boolean alternativeMet;
@@ -179,13 +180,13 @@ public final class MsspReconciliation {
         }
         BigDecimal covid = covidShare(row.performanceYear());
         SharedSavingsFigures figures = figures(row, score, standardMet, alternativeMet, covid);
-        ArrangementResult r = SharedSavingsCalculator.computeWithLineItems(terms, figures).orElseThrow();
-        if (covid == null && row.disasterAdjustment() != null && row.disasterAdjustment().isPositive() && r.amount().isNegative()) {
-            Money before = r.figuresAs(SharedSavingsResult.class).owedBeforeDisaster();
+        SharedSavingsResult r = SharedSavingsCalculator.compute(terms, figures).orElseThrow();
+        if (covid == null && row.disasterAdjustment() != null && row.disasterAdjustment().isPositive() && r.earned().isNegative()) {
+            Money before = r.owedBeforeDisaster();
             BigDecimal owed = before == null ? BigDecimal.ZERO : before.toDecimalCents();
             if (owed.signum() > 0) {
                 BigDecimal share = row.disasterAdjustment().toDecimalCents().divide(owed, MathContext.DECIMAL128).min(BigDecimal.ONE);
-                r = SharedSavingsCalculator.computeWithLineItems(terms, figures(row, score, standardMet, alternativeMet, share)).orElseThrow();
+                r = SharedSavingsCalculator.compute(terms, figures(row, score, standardMet, alternativeMet, share)).orElseThrow();
             }
         }
         return r;
