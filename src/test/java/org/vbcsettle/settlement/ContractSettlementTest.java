@@ -22,7 +22,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The one dispatch over the arrangement kinds: typed figures per kind, refusals with their reason. */
-class ContractSettlementTest {
+public class ContractSettlementTest {
 
     static final Period Y2024 = Period.parse("2024");
 
@@ -31,7 +31,7 @@ class ContractSettlementTest {
     }
 
     /** A quality arrangement (one measure, met by 1 of 1: composite 1), the MJRLE bundle and total-benchmark shared savings. */
-    static Contract allKinds() {
+    public static Contract allKinds() {
         QualityIncentive q = new QualityIncentive("quality", List.of(new QualityIncentive.Measure("CBP", null, null, 0,
                 new BigDecimal("0.5"), null, null)), new QualityIncentive.Bonus.Pool(Money.ofDollars(1_000)), null, false);
         BundledPayment b = BundledPaymentCalculatorTest.mjrleTerms(new BundledPayment.QualityAdjustment(new BigDecimal("0.10"), "quality"));
@@ -41,7 +41,7 @@ class ContractSettlementTest {
         return contract(List.of(ss, b, q));
     }
 
-    static SettlementInputs inputs() {
+    public static SettlementInputs inputs() {
         List<Attribution> attribution = new ArrayList<>();
         for (String member : List.of("m1", "m2", "m3")) {
             for (int m = 1; m <= 12; m++) {
