@@ -129,7 +129,7 @@ public final class SettleCommand implements Callable<Integer> {
         SettlementInputs inputs = new SettlementInputs(settled, members, claims, quality, reported, completionFactor);
         Statement statement;
         try {
-            statement = ContractSettlement.settle(contract, inputs, statementKind, 0L);
+            statement = ContractSettlement.settle(contract, inputs, statementKind, 0L).orElseThrow();
         } catch (UnsupportedOperationException | IllegalArgumentException | IllegalStateException | ArithmeticException e) {
             return fail("cannot settle " + contract.id() + ": " + e.getMessage());
         }

@@ -7,6 +7,7 @@ import org.vbcsettle.settlement.Attribution;
 import org.vbcsettle.settlement.Claim;
 import org.vbcsettle.settlement.QualityEvent;
 import org.vbcsettle.settlement.ReportedFacts;
+import org.vbcsettle.settlement.SettlementOutcome;
 import org.vbcsettle.settlement.Statement;
 
 import java.math.BigDecimal;
@@ -63,7 +64,7 @@ final class PayoutRules {
     }
 
     /** The projected statement of the running totals; see {@link Projection#projectedStatement}. */
-    static Statement projected(Contract contract, Collection<Attribution> attribution, List<Claim> effectiveClaims,
+    static SettlementOutcome<Statement> projected(Contract contract, Collection<Attribution> attribution, List<Claim> effectiveClaims,
                                Collection<QualityEvent> quality, LocalDate lastServiceDate, LocalDate paidThrough,
                                ReportedFacts reported, long sequence) {
         return Projection.projectedStatement(contract, attribution, effectiveClaims, quality, lastServiceDate, paidThrough,

@@ -9,10 +9,10 @@ import org.vbcsettle.settlement.ContractSettlement;
 import org.vbcsettle.settlement.QualityEvent;
 import org.vbcsettle.settlement.ReportedFacts;
 import org.vbcsettle.settlement.SettlementInputs;
+import org.vbcsettle.settlement.SettlementOutcome;
 import org.vbcsettle.settlement.Statement;
 
 import java.math.BigDecimal;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Collection;
@@ -49,30 +49,30 @@ final class Projection {
 
     static Outcome<List<Triggers.Met>> qualityMeasuresMet(Contract contract, Collection<Attribution> attribution,
                                                           Collection<QualityEvent> quality) {
-        return attempt(() -> Triggers.qualityMeasuresMet(contract, attribution, quality));
+        return from(Triggers.qualityBenchmarks(contract, attribution, quality));
     }
 
     static Outcome<List<Triggers.Met>> episodesClosedUnderTarget(Contract contract, List<Claim> claims, LocalDate paidThrough) {
-        return attempt(() -> Triggers.episodesClosedUnderTarget(contract, claims, paidThrough));
+        return from(Triggers.episodeBenchmarks(contract, claims, paidThrough));
     }
 
     /** An interim or final statement. */
     static Outcome<Statement> statement(Contract contract, SettlementInputs inputs, Statement.Kind kind, long sequence) {
-        return attempt(() -> settle(contract, inputs, kind, sequence));
+        return from(ContractSettlement.settle(contract, inputs, kind, sequence));
     }
 
     /** The performance period settled on the data so far (kind PROJECTED); see {@link #projectedStatement}. */
     static Outcome<Statement> projected(Contract contract, Inputs in, ReportedFacts reported, long sequence) {
-        return attempt(() -> projectedStatement(contract, in.attribution(), in.effectiveClaims().get(), in.quality(),
+        return from(projectedStatement(contract, in.attribution(), in.effectiveClaims().get(), in.quality(),
                 in.lastServiceDate(), in.paidThrough(), reported, sequence));
     }
 
     /**
      * The performance period settled on the data so far (kind PROJECTED): paid claims completed by the
      * factor for the run-out between the latest month of service and the latest paid date seen, with the
-     * facts reported for the performance period. Throws when a calculator cannot compute.
+     * facts reported for the performance period, or the calculators' refusal.
      */
-    static Statement projectedStatement(Contract contract, Collection<Attribution> attribution, List<Claim> effectiveClaims,
+    static SettlementOutcome<Statement> projectedStatement(Contract contract, Collection<Attribution> attribution, List<Claim> effectiveClaims,
                                         Collection<QualityEvent> quality, LocalDate lastServiceDate, LocalDate paidThrough,
                                         ReportedFacts reported, long sequence) {
         Period perf = contract.performancePeriod();
@@ -84,24 +84,14 @@ final class Projection {
         }
         SettlementInputs in = new SettlementInputs(perf, List.copyOf(attribution), effectiveClaims, List.copyOf(quality),
                 reported == null ? ReportedFacts.NONE : reported, cf);
-        return settle(contract, in, Statement.Kind.PROJECTED, sequence);
+        return ContractSettlement.settle(contract, in, Statement.Kind.PROJECTED, sequence);
     }
 
-    private static Statement settle(Contract contract, SettlementInputs inputs, Statement.Kind kind, long sequence) {
-        return ContractSettlement.settle(contract, inputs, kind, sequence);
-    }
-
-    /*
-     * TEMPORARY ADAPTER, the only one in the ledger: the calculators still signal "cannot compute" by
-     * throwing. Until they return a typed refusal, this turns exactly those failures (bad or missing
-     * figures, arithmetic out of range) into a refusal with the calculator's reason; anything else is a bug
-     * and propagates.
-     */
-    private static <T> Outcome<T> attempt(Supplier<T> calculation) {
-        try {
-            return Outcome.ok(calculation.get());
-        } catch (IllegalArgumentException | IllegalStateException | ArithmeticException | DateTimeException e) {
-            return Outcome.refused(e.getMessage());
+    /** The calculators' refusal carried as the ledger's: a stated reason, never an amount. */
+    private static <T> Outcome<T> from(SettlementOutcome<T> outcome) {
+        if (outcome instanceof SettlementOutcome.Settled<T> settled) {
+            return Outcome.ok(settled.value());
         }
+        return Outcome.refused(((SettlementOutcome.Refused<T>) outcome).reason());
     }
 }

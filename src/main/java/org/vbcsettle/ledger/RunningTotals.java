@@ -1,7 +1,9 @@
 package org.vbcsettle.ledger;
 
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import org.vbcsettle.money.Money;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -55,11 +57,12 @@ public record RunningTotals(
     }
 
     /**
-     * @param rates     measure id → rate as computed by the quality calculator (its metrics)
+     * @param rates     measure id → rate as computed by the quality calculator (decimal strings in JSON)
      * @param met       measure id → target reached with the minimum denominator
      * @param composite the weighted composite score, null when none could be scored
      */
-    public record QualityTotals(Map<String, String> rates, Map<String, Boolean> met, String composite)
+    public record QualityTotals(@JsonSerialize(contentUsing = PlainDecimal.class) Map<String, BigDecimal> rates,
+                                Map<String, Boolean> met, @JsonSerialize(using = PlainDecimal.class) BigDecimal composite)
             implements CborSerializable {
         public QualityTotals {
             rates = Map.copyOf(rates);

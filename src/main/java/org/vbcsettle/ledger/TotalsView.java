@@ -7,14 +7,16 @@ import org.vbcsettle.contract.Period;
 import org.vbcsettle.contract.QualityIncentive;
 import org.vbcsettle.money.Money;
 import org.vbcsettle.money.Rounding;
-import org.vbcsettle.settlement.ArrangementResult;
 import org.vbcsettle.settlement.AttributionResolution;
-import org.vbcsettle.settlement.BundledPaymentCalculator;
+import org.vbcsettle.settlement.bundled.BundledPaymentCalculator;
 import org.vbcsettle.settlement.Claim;
-import org.vbcsettle.settlement.EpisodeOutcome;
-import org.vbcsettle.settlement.QualityIncentiveCalculator;
+import org.vbcsettle.settlement.bundled.EpisodeOutcome;
+import org.vbcsettle.settlement.quality.MeasureResult;
+import org.vbcsettle.settlement.quality.QualityIncentiveCalculator;
+import org.vbcsettle.settlement.quality.QualityIncentiveResult;
 import org.vbcsettle.settlement.ReportedFacts;
 import org.vbcsettle.settlement.SettlementContext;
+import org.vbcsettle.settlement.SettlementOutcome;
 import org.vbcsettle.settlement.Statement;
 
 import java.math.BigDecimal;
@@ -75,30 +77,20 @@ final class TotalsView {
         RunningTotals.QualityTotals quality = null;
         Money projected = null;
         List<ArrangementTotals> arrangements = List.of();
-        List<Claim> effective = null;
+        List<Claim> effective = state.effectiveClaims();
         if (Triggers.hasBundledPayment(contract)) {
-            try {
-                effective = state.effectiveClaims();
-                episodes = episodes(contract, period, effective, state);
-            } catch (RuntimeException e) {
-                notes.add("episodes not available: " + e.getMessage());
-            }
+            episodes = available(SettlementOutcome.attempt(() -> episodes(contract, period, effective, state)),
+                    "episodes not available: ", notes);
         }
         if (Triggers.hasQualityIncentive(contract)) {
-            try {
-                quality = quality(contract, period, state);
-            } catch (RuntimeException e) {
-                notes.add("quality rates not available: " + e.getMessage());
-            }
+            quality = available(SettlementOutcome.attempt(() -> quality(contract, period, state)), "quality rates not available: ", notes);
         }
-        try {
-            Statement s = PayoutRules.projected(contract, state.attributionRecords(),
-                    effective != null ? effective : state.effectiveClaims(), state.qualityEventRecords(),
-                    state.lastServiceDate(), state.paidThrough(), ContractDecider.factsFor(state, perf.id(), null), state.sequence());
+        Statement s = available(PayoutRules.projected(contract, state.attributionRecords(), effective, state.qualityEventRecords(),
+                state.lastServiceDate(), state.paidThrough(), ContractDecider.factsFor(state, perf.id(), null), state.sequence()),
+                "projected settlement not available: ", notes);
+        if (s != null) {
             projected = s.total();
-            arrangements = ProjectedFigures.of(contract, s);
-        } catch (RuntimeException e) {
-            notes.add("projected settlement not available: " + e.getMessage());
+            arrangements = ArrangementTotals.of(contract, s.arrangements());
         }
         RunningTotals totals = new RunningTotals(state.contractId(), contract.versionOrDefault(), period.id(), period.start(),
                 period.end(), memberMonths, claims, paidMoney, pmpm, paidByType, truncated, episodes, quality,
@@ -107,16 +99,19 @@ final class TotalsView {
         return totals;
     }
 
+    /** The settled value, or null with the refusal's reason among the notes. */
+    private static <T> T available(SettlementOutcome<T> outcome, String note, List<String> notes) {
+        if (outcome instanceof SettlementOutcome.Settled<T> settled) {
+            return settled.value();
+        }
+        notes.add(note + ((SettlementOutcome.Refused<T>) outcome).reason());
+        return null;
+    }
+
     private static RunningTotals.EpisodeTotals episodes(Contract contract, Period period, List<Claim> effective,
                                                         ContractState state) {
         // closed = its window ended by what the claims data is paid through (and by the period's end)
-        java.time.LocalDate end = period.end();
-        if (state.paidThrough() != null && state.paidThrough().isBefore(end)) {
-            end = state.paidThrough().isBefore(period.start()) ? period.start() : state.paidThrough();
-        }
-        Period asOf = new Period(period.id(), period.start(), end);
-        SettlementContext ctx = new SettlementContext(contract, asOf, effective,
-                AttributionResolution.resolve(List.of(), asOf), List.of(), ReportedFacts.NONE, BigDecimal.ONE);
+        SettlementContext ctx = Triggers.episodeContext(contract, period, effective, state.paidThrough());
         int open = 0;
         int closed = 0;
         int under = 0;
@@ -125,14 +120,12 @@ final class TotalsView {
         Money closedTarget = Money.ZERO;
         for (Arrangement a : contract.arrangements()) {
             if (a instanceof BundledPayment bp) {
-                for (EpisodeOutcome e : BundledPaymentCalculator.episodes(bp, ctx)) {
+                for (EpisodeOutcome e : BundledPaymentCalculator.episodes(bp, ctx).orElseThrow()) {
                     if (e.closed()) {
                         closed++;
                         closedSpend = closedSpend.plus(e.spend());
                         closedTarget = closedTarget.plus(e.target());
-                        if (e.spend().compareTo(e.target()) < 0) {
-                            under++;
-                        }
+                        under += e.closedUnderTarget() ? 1 : 0;
                     } else {
                         open++;
                         openSpend = openSpend.plus(e.spend());
@@ -147,21 +140,21 @@ final class TotalsView {
         SettlementContext ctx = new SettlementContext(contract, period, List.of(),
                 AttributionResolution.resolve(List.copyOf(state.attributionRecords()), period),
                 List.copyOf(state.qualityEventRecords()), ReportedFacts.NONE, BigDecimal.ONE);
-        Map<String, String> rates = new LinkedHashMap<>();
+        Map<String, BigDecimal> rates = new LinkedHashMap<>();
         Map<String, Boolean> met = new LinkedHashMap<>();
-        String composite = null;
+        BigDecimal composite = null;
         for (Arrangement a : contract.arrangements()) {
             if (a instanceof QualityIncentive qi) {
-                ArrangementResult r = QualityIncentiveCalculator.settle(qi, ctx);
-                for (QualityIncentive.Measure m : qi.measures()) {
-                    String rate = r.metrics().get("measure." + m.id() + ".rate");
-                    if (rate != null) {
-                        rates.put(m.id(), rate);
+                QualityIncentiveResult r = QualityIncentiveCalculator.settle(qi, ctx).orElseThrow()
+                        .figuresAs(QualityIncentiveResult.class);
+                for (MeasureResult m : r.measures()) {
+                    if (m.rate() != null) {
+                        rates.put(m.measureId(), m.rate());
                     }
-                    met.put(m.id(), "true".equals(r.metrics().get("measure." + m.id() + ".met")));
+                    met.put(m.measureId(), m.met());
                 }
                 if (composite == null) {
-                    composite = r.metrics().get(QualityIncentiveCalculator.METRIC_COMPOSITE);
+                    composite = r.composite();
                 }
             }
         }

@@ -3,17 +3,30 @@ package org.vbcsettle.settlement;
 import org.vbcsettle.money.Money;
 
 import java.util.List;
-import java.util.Map;
 
 /**
- * The settlement of one arrangement: its line items and the amount (positive: payer pays the provider;
- * negative: provider owes the payer). {@code metrics} carries named figures for running totals and
- * payout triggers (e.g. {@code savingsRate}, {@code compositeScore}, {@code measure.CBP.met}).
+ * The settlement of one arrangement: its typed {@code figures}, the line items rendered from them, and the
+ * amount (positive: payer pays the provider; negative: provider owes the payer).
  */
 public record ArrangementResult(String arrangementId, String type, List<LineItem> lineItems, Money amount,
-                                Map<String, String> metrics) {
+                                ArrangementFigures figures) {
     public ArrangementResult {
         lineItems = List.copyOf(lineItems);
-        metrics = metrics == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metrics));
+    }
+
+    public static ArrangementResult of(String arrangementId, String type, ArrangementFigures figures, List<LineItem> lineItems) {
+        return new ArrangementResult(arrangementId, type, lineItems, figures.amount(), figures);
+    }
+
+    /** The figures as the kind the caller expects; a mismatch is a defect of the caller. */
+    public <F extends ArrangementFigures> F figuresAs(Class<F> kind) {
+        if (!kind.isInstance(figures)) {
+            throw new IllegalStateException("arrangement " + arrangementId + " is " + type + ", not " + kind.getSimpleName());
+        }
+        return kind.cast(figures);
+    }
+
+    public List<Benchmark> benchmarksMet() {
+        return figures.benchmarksMet(arrangementId);
     }
 }

@@ -6,6 +6,10 @@ import org.vbcsettle.contract.Contract;
 import org.vbcsettle.contract.QualityIncentive;
 import org.vbcsettle.contract.SharedSavings;
 import org.vbcsettle.money.Money;
+import org.vbcsettle.settlement.bundled.BundledPaymentCalculator;
+import org.vbcsettle.settlement.quality.QualityIncentiveCalculator;
+import org.vbcsettle.settlement.quality.QualityIncentiveResult;
+import org.vbcsettle.settlement.sharedsavings.SharedSavingsCalculator;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -16,46 +20,66 @@ import java.util.Map;
 /**
  * Settles a whole contract for a period: every arrangement, quality-incentive arrangements first because
  * shared savings and bundled payments may take their composite score as the quality score. The one
- * entry point used by the ledger actors, the CLI and the simulations.
+ * entry point used by the ledger actors, the CLI and the simulations, and the one dispatch over the
+ * arrangement kinds. A refusal of any arrangement refuses the statement, with that arrangement's reason.
  */
 public final class ContractSettlement {
 
     private ContractSettlement() {
     }
 
-    public static Statement settle(Contract contract, SettlementInputs inputs) {
+    public static SettlementOutcome<Statement> settle(Contract contract, SettlementInputs inputs) {
         return settle(contract, inputs, Statement.Kind.FINAL, 0L);
     }
 
-    public static Statement settle(Contract contract, SettlementInputs inputs, Statement.Kind kind, long sequence) {
-        SettlementContext ctx = SettlementContext.of(contract, inputs);
+    public static SettlementOutcome<Statement> settle(Contract contract, SettlementInputs inputs, Statement.Kind kind, long sequence) {
+        SettlementOutcome<SettlementContext> context = SettlementOutcome.attempt(() -> SettlementContext.of(contract, inputs));
+        if (!(context instanceof SettlementOutcome.Settled<SettlementContext> settledContext)) {
+            return SettlementOutcome.refused(((SettlementOutcome.Refused<SettlementContext>) context).reason());
+        }
+        SettlementContext ctx = settledContext.value();
         Map<String, ArrangementResult> byId = new HashMap<>();
         Map<String, BigDecimal> composites = new HashMap<>();
         for (Arrangement a : contract.arrangements()) {
             if (a instanceof QualityIncentive qi) {
-                ArrangementResult r = QualityIncentiveCalculator.settle(qi, ctx);
-                byId.put(a.id(), r);
-                String composite = r.metrics().get(QualityIncentiveCalculator.METRIC_COMPOSITE);
-                if (composite != null) {
-                    composites.put(a.id(), new BigDecimal(composite));
+                SettlementOutcome<ArrangementResult> r = QualityIncentiveCalculator.settle(qi, ctx);
+                if (r instanceof SettlementOutcome.Refused<ArrangementResult> refused) {
+                    return SettlementOutcome.refused(refused.reason());
                 }
-            }
-        }
-        for (Arrangement a : contract.arrangements()) {
-            if (a instanceof SharedSavings ss) {
-                byId.put(a.id(), SharedSavingsCalculator.settle(ss, ctx, composites));
-            } else if (a instanceof BundledPayment bp) {
-                byId.put(a.id(), BundledPaymentCalculator.settle(bp, ctx, composites));
+                ArrangementResult settled = r.orElseThrow();
+                byId.put(a.id(), settled);
+                composites.put(a.id(), settled.figuresAs(QualityIncentiveResult.class).composite());
             }
         }
         List<ArrangementResult> ordered = new ArrayList<>();
         Money total = Money.ZERO;
         for (Arrangement a : contract.arrangements()) {
-            ArrangementResult r = byId.get(a.id());
-            ordered.add(r);
-            total = total.plus(r.amount());
+            SettlementOutcome<ArrangementResult> r = byId.containsKey(a.id())
+                    ? SettlementOutcome.settled(byId.get(a.id()))
+                    : settleOne(a, ctx, composites);
+            if (r instanceof SettlementOutcome.Refused<ArrangementResult> refused) {
+                return SettlementOutcome.refused(refused.reason());
+            }
+            ArrangementResult settled = r.orElseThrow();
+            ordered.add(settled);
+            total = total.plus(settled.amount());
         }
-        return new Statement(contract.id(), contract.versionOrDefault(), inputs.period().id(), inputs.period().start(),
-                inputs.period().end(), kind, sequence, ordered, total);
+        return SettlementOutcome.settled(new Statement(contract.id(), contract.versionOrDefault(), inputs.period().id(),
+                inputs.period().start(), inputs.period().end(), kind, sequence, ordered, total));
+    }
+
+    /** The dispatch over the sealed {@link Arrangement}: each kind to its own calculator. */
+    private static SettlementOutcome<ArrangementResult> settleOne(Arrangement a, SettlementContext ctx,
+                                                                  Map<String, BigDecimal> composites) {
+        if (a instanceof SharedSavings ss) {
+            return SharedSavingsCalculator.settle(ss, ctx, composites);
+        }
+        if (a instanceof BundledPayment bp) {
+            return BundledPaymentCalculator.settle(bp, ctx, composites);
+        }
+        if (a instanceof QualityIncentive qi) {
+            return QualityIncentiveCalculator.settle(qi, ctx);
+        }
+        throw new IllegalStateException("an arrangement kind without a calculator: " + a.getClass().getName());
     }
 }

@@ -39,7 +39,7 @@ public final class RecordDiff {
     static void requireSame(String kind, String id, Object a, Object b) {
         String field = firstDifferingField(a, b);
         if (field != null) {
-            throw new IllegalArgumentException(kind + " " + id + " appears twice with different content: " + field + " is "
+            throw new CannotSettle(kind + " " + id + " appears twice with different content: " + field + " is "
                     + value(a, field) + " in one and " + value(b, field) + " in the other");
         }
     }

@@ -2,7 +2,7 @@ package org.vbcsettle.simulation;
 
 import org.vbcsettle.contract.SharedSavings;
 import org.vbcsettle.money.Money;
-import org.vbcsettle.settlement.SharedSavingsCalculator;
+import org.vbcsettle.settlement.sharedsavings.SharedSavingsCalculator;
 
 import java.math.BigDecimal;
 

@@ -5,13 +5,13 @@ import org.vbcsettle.contract.BundledPayment;
 import org.vbcsettle.contract.QualityIncentive;
 import org.vbcsettle.contract.SharedSavings;
 import org.vbcsettle.money.Money;
-import org.vbcsettle.settlement.ArrangementResult;
-import org.vbcsettle.settlement.BundledPaymentCalculator;
-import org.vbcsettle.settlement.EpisodeOutcome;
-import org.vbcsettle.settlement.MeasureCounts;
-import org.vbcsettle.settlement.QualityIncentiveCalculator;
-import org.vbcsettle.settlement.SharedSavingsCalculator;
-import org.vbcsettle.settlement.SharedSavingsFigures;
+import org.vbcsettle.settlement.bundled.BundledPaymentCalculator;
+import org.vbcsettle.settlement.bundled.EpisodeOutcome;
+import org.vbcsettle.settlement.quality.MeasureCounts;
+import org.vbcsettle.settlement.quality.QualityIncentiveCalculator;
+import org.vbcsettle.settlement.quality.QualityIncentiveResult;
+import org.vbcsettle.settlement.sharedsavings.SharedSavingsCalculator;
+import org.vbcsettle.settlement.sharedsavings.SharedSavingsFigures;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -40,15 +40,11 @@ final class TrialSettlement {
         Money claims = Money.ofCents(f.claimsCents());
         for (int i = 0; i < arrangements.size(); i++) {
             if (arrangements.get(i) instanceof QualityIncentive qi) {
-                ArrangementResult r = QualityIncentiveCalculator.compute(qi, counts(m, qi, f), f.memberMonths(), claims);
-                amounts[i] = r.amount().cents();
-                String c = r.metrics().get(QualityIncentiveCalculator.METRIC_COMPOSITE);
-                if (c != null) {
-                    BigDecimal composite = new BigDecimal(c);
-                    composites.put(qi.id(), composite);
-                    if (firstComposite == null) {
-                        firstComposite = composite;
-                    }
+                QualityIncentiveResult r = QualityIncentiveCalculator.compute(qi, counts(m, qi, f), f.memberMonths(), claims).orElseThrow();
+                amounts[i] = r.bonus().cents();
+                composites.put(qi.id(), r.composite());
+                if (firstComposite == null) {
+                    firstComposite = r.composite();
                 }
             }
         }
@@ -69,7 +65,7 @@ final class TrialSettlement {
                 SharedSavingsFigures figures = new SharedSavingsFigures(benchmark, Money.ofCents(expenditure),
                         f.members(), f.memberMonths(), score, null, null, in.participantRevenue(), in.disasterShare(),
                         in.lowRevenue());
-                amounts[i] = SharedSavingsCalculator.compute(ss, figures).amount().cents();
+                amounts[i] = SharedSavingsCalculator.compute(ss, figures).orElseThrow().earned().cents();
                 if (firstBenchmark == null) {
                     firstBenchmark = benchmark.cents();
                 }
@@ -83,8 +79,8 @@ final class TrialSettlement {
                     cqs = bp.qualityAdjustment().sourceArrangement() == null ? f.qualityScore()
                             : composites.get(bp.qualityAdjustment().sourceArrangement());
                 }
-                // without per-episode line items: a trial needs the amount, not the statement
-                amounts[i] = BundledPaymentCalculator.compute(bp, episodes(m, bp, trial, f), cqs, false).amount().cents();
+                // the typed figures only: a trial needs the amount, not the statement's line items
+                amounts[i] = BundledPaymentCalculator.compute(bp, episodes(m, bp, trial, f), cqs).orElseThrow().amount().cents();
             }
         }
         long payout = 0;

@@ -1,9 +1,14 @@
 package org.vbcsettle.cli;
 
 import org.junit.jupiter.api.Test;
+import org.vbcsettle.money.Money;
 import org.vbcsettle.settlement.ArrangementResult;
 import org.vbcsettle.settlement.Statement;
 import org.vbcsettle.settlement.StatementRenderer;
+import org.vbcsettle.settlement.bundled.BundledPaymentResult;
+import org.vbcsettle.settlement.quality.MeasureResult;
+import org.vbcsettle.settlement.quality.QualityIncentiveResult;
+import org.vbcsettle.settlement.sharedsavings.SharedSavingsResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,13 +49,20 @@ class SettleEndToEndTest {
         assertThat(s.arrangements()).extracting(ArrangementResult::arrangementId).containsExactly("q", "bp");
         ArrangementResult q = s.arrangements().get(0);
         assertThat(q.amount().cents()).isEqualTo(17_500);
-        assertThat(q.metrics().get("compositeScore")).isEqualTo("0.500000");
-        assertThat(q.metrics()).containsEntry("measure.A.met", "true").containsEntry("measure.B.met", "false")
-                .containsEntry("measure.B.numerator", "1").containsEntry("measure.B.denominator", "3");
+        QualityIncentiveResult qf = q.figuresAs(QualityIncentiveResult.class);
+        assertThat(qf.composite().toPlainString()).isEqualTo("0.500000");
+        assertThat(measure(qf, "A").met()).isTrue();
+        assertThat(measure(qf, "B").met()).isFalse();
+        assertThat(measure(qf, "B").numerator()).isEqualTo(1);
+        assertThat(measure(qf, "B").eligible()).isEqualTo(3);
         ArrangementResult bp = s.arrangements().get(1);
-        assertThat(bp.metrics()).containsEntry("episodes", "2").containsEntry("totalTarget", "3800000")
-                .containsEntry("totalSpend", "4730000").containsEntry("totalWinsorizedSpend", "4530000")
-                .containsEntry("reconciliation", "-730000").containsEntry("qualityAdjustment", "36500");
+        BundledPaymentResult bf = bp.figuresAs(BundledPaymentResult.class);
+        assertThat(bf.episodeCount()).isEqualTo(2);
+        assertThat(bf.totalTarget()).isEqualTo(Money.ofCents(3_800_000));
+        assertThat(bf.totalSpend()).isEqualTo(Money.ofCents(4_730_000));
+        assertThat(bf.totalWinsorized()).isEqualTo(Money.ofCents(4_530_000));
+        assertThat(bf.reconciliation()).isEqualTo(Money.ofCents(-730_000));
+        assertThat(bf.qualityAdjustmentAmount()).isEqualTo(Money.ofCents(36_500));
         assertThat(bp.amount().cents()).isEqualTo(-693_500);
         assertThat(s.total().cents()).isEqualTo(-676_000);
     }
@@ -79,9 +91,12 @@ class SettleEndToEndTest {
         // HBD-PC 11/49 = 0.2245 ≤ 0.25: 0.75; COL-E 67/101 = 0.6634 < 0.72: 0.
         // composite = (3 × 0.75 + 1 × 0.5 + 3 × 0.75 + 1 × 0) / 8 = 0.625; 1,410 member-months
         // bonus = $4.00 × 1,410 × 0.625 = $3,525.00
-        assertThat(a.metrics()).containsEntry("measure.CBP.points", "0.75").containsEntry("measure.BCS-E.points", "0.5")
-                .containsEntry("measure.HBD-PC.points", "0.75").containsEntry("measure.COL-E.points", "0");
-        assertThat(a.metrics().get("compositeScore")).isEqualTo("0.625000");
+        QualityIncentiveResult qf = a.figuresAs(QualityIncentiveResult.class);
+        assertThat(measure(qf, "CBP").points()).isEqualByComparingTo("0.75");
+        assertThat(measure(qf, "BCS-E").points()).isEqualByComparingTo("0.5");
+        assertThat(measure(qf, "HBD-PC").points()).isEqualByComparingTo("0.75");
+        assertThat(measure(qf, "COL-E").points()).isEqualByComparingTo("0");
+        assertThat(qf.composite().toPlainString()).isEqualTo("0.625000");
         assertThat(s.total().cents()).isEqualTo(352_500);
     }
 
@@ -94,10 +109,12 @@ class SettleEndToEndTest {
         ArrangementResult a = s.arrangements().get(0);
         // 5 joint-replacement anchors (DRG 469/470) and 4 heart-failure anchors (291-293) in the example;
         // the readmission of the first CHF member falls inside that member's episode and opens none.
-        assertThat(a.metrics()).containsEntry("episodes", "9").containsEntry("episodeType.MJRLE.episodes", "5")
-                .containsEntry("episodeType.CHF.episodes", "4");
+        BundledPaymentResult bf = a.figuresAs(BundledPaymentResult.class);
+        assertThat(bf.episodeCount()).isEqualTo(9);
+        assertThat(bf.types()).extracting(BundledPaymentResult.EpisodeType::episodeType).containsExactly("MJRLE", "CHF");
+        assertThat(bf.types()).extracting(t -> t.episodes().size()).containsExactly(5, 4);
         // targets: $28,500.00 × 0.97 = $27,645.00 (× 5) and $22,400.00 × 0.97 = $21,728.00 (× 4)
-        assertThat(a.metrics()).containsEntry("totalTarget", String.valueOf(5 * 2_764_500L + 4 * 2_172_800L));
+        assertThat(bf.totalTarget()).isEqualTo(Money.ofCents(5 * 2_764_500L + 4 * 2_172_800L));
     }
 
     /*
@@ -117,9 +134,13 @@ class SettleEndToEndTest {
         Statement s = StatementRenderer.fromJson(r.out());
         ArrangementResult ss = s.arrangements().get(1);
         assertThat(ss.arrangementId()).isEqualTo("ss");
-        assertThat(ss.metrics()).containsEntry("benchmark", "5250000").containsEntry("expenditure", "4750000")
-                .containsEntry("savings", "500000").containsEntry("msrMet", "true").containsEntry("memberMonths", "35")
-                .containsEntry("qualityStandardMet", "true");
+        SharedSavingsResult sf = ss.figuresAs(SharedSavingsResult.class);
+        assertThat(sf.benchmark()).isEqualTo(Money.ofCents(5_250_000));
+        assertThat(sf.expenditure()).isEqualTo(Money.ofCents(4_750_000));
+        assertThat(sf.savings()).isEqualTo(Money.ofCents(500_000));
+        assertThat(sf.msrMet()).isTrue();
+        assertThat(sf.memberMonths()).isEqualTo(35);
+        assertThat(sf.quality().standardMet()).isTrue();
         assertThat(ss.amount().cents()).isEqualTo(245_000);
         assertThat(s.total().cents()).isEqualTo(262_500);
     }
@@ -137,8 +158,11 @@ class SettleEndToEndTest {
                 "--claims", "examples/claims.csv", "--reported", "examples/reported-mssp.yaml", "--format", "json");
         assertThat(r.exitCode()).as(r.err()).isZero();
         ArrangementResult a = StatementRenderer.fromJson(r.out()).arrangements().get(0);
-        assertThat(a.metrics()).containsEntry("benchmark", "157583039").containsEntry("expenditure", "151623894")
-                .containsEntry("savings", "5959145").containsEntry("msrMet", "true");
+        SharedSavingsResult sf = a.figuresAs(SharedSavingsResult.class);
+        assertThat(sf.benchmark()).isEqualTo(Money.ofCents(157_583_039));
+        assertThat(sf.expenditure()).isEqualTo(Money.ofCents(151_623_894));
+        assertThat(sf.savings()).isEqualTo(Money.ofCents(5_959_145));
+        assertThat(sf.msrMet()).isTrue();
         assertThat(a.amount().cents()).isEqualTo(2_920_000);
     }
 
@@ -158,9 +182,16 @@ class SettleEndToEndTest {
         Statement s = StatementRenderer.fromJson(r.out());
         assertThat(s.arrangements().get(0).amount().cents()).isEqualTo(3_000_000);
         ArrangementResult ss = s.arrangements().get(1);
-        assertThat(ss.metrics()).containsEntry("benchmark", "156171600").containsEntry("savings", "4547706")
-                .containsEntry("qualityStandardMet", "false").containsEntry("alternativeStandardMet", "true");
+        SharedSavingsResult sf = ss.figuresAs(SharedSavingsResult.class);
+        assertThat(sf.benchmark()).isEqualTo(Money.ofCents(156_171_600));
+        assertThat(sf.savings()).isEqualTo(Money.ofCents(4_547_706));
+        assertThat(sf.quality().standardMet()).isFalse();
+        assertThat(sf.quality().alternativeMet()).isTrue();
         assertThat(ss.amount().cents()).isEqualTo(1_364_300);
         assertThat(s.total().cents()).isEqualTo(4_364_300);
+    }
+
+    private static MeasureResult measure(QualityIncentiveResult r, String id) {
+        return r.measures().stream().filter(m -> m.measureId().equals(id)).findFirst().orElseThrow();
     }
 }

@@ -13,6 +13,7 @@ import org.vbcsettle.contract.SharedSavings;
 import org.vbcsettle.money.Money;
 import org.vbcsettle.settlement.ReportedFacts;
 import org.vbcsettle.settlement.Statement;
+import org.vbcsettle.settlement.sharedsavings.SharedSavingsResult;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -152,8 +153,7 @@ class LedgerReportedFactsTest {
                 LocalDate.of(2025, 4, 1), explicit, ref)).reply();
         assertThat(s.error()).isNull();
         assertThat(s.statement().total()).isEqualTo(Money.ofDollars(22_500));
-        var metrics = s.statement().arrangements().get(0).metrics();
-        assertThat(metrics.get("qualityScore")).isEqualTo("0.45");
+        assertThat(s.statement().arrangements().get(0).figuresAs(SharedSavingsResult.class).qualityScore()).isEqualByComparingTo("0.45");
         // the stored beneficiary count was used too (drives nothing here with a fixed MSR, but is recorded)
         assertThat(s.statement().arrangements().get(0).lineItems().toString()).contains("5000");
 
@@ -174,8 +174,8 @@ class LedgerReportedFactsTest {
                 LocalDate.of(2024, 8, 1), null, ref)).reply();
         assertThat(q1.error()).isNull();
         assertThat(q2.error()).isNull();
-        assertThat(q1.statement().arrangements().get(0).metrics().get("qualityScore")).isEqualTo("0.35");
-        assertThat(q2.statement().arrangements().get(0).metrics().get("qualityScore")).isEqualTo("0.45");
+        assertThat(q1.statement().arrangements().get(0).figuresAs(SharedSavingsResult.class).qualityScore()).isEqualByComparingTo("0.35");
+        assertThat(q2.statement().arrangements().get(0).figuresAs(SharedSavingsResult.class).qualityScore()).isEqualByComparingTo("0.45");
     }
 
     @Test

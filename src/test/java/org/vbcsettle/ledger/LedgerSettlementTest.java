@@ -10,7 +10,9 @@ import org.vbcsettle.money.Money;
 import org.vbcsettle.settlement.Claim;
 import org.vbcsettle.settlement.QualityEvent;
 import org.vbcsettle.settlement.Statement;
+import org.vbcsettle.settlement.sharedsavings.SharedSavingsResult;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -77,9 +79,9 @@ class LedgerSettlementTest {
         assertThat(qa.projectedEarned()).isEqualTo(Money.ofDollars(10_000));
         assertThat(qa.sharedSavings()).isNull();
         assertThat(qa.bundle()).isNull();
-        assertThat(qa.quality().measures()).containsExactly(new ArrangementTotals.Measure("CBP", "0.6666666667", "0.60",
-                List.of(), false, 2, 3, 2, true, true));
-        assertThat(qa.quality().composite()).isEqualTo("1.000000");
+        assertThat(qa.quality().measures()).containsExactly(new ArrangementTotals.Measure("CBP", new BigDecimal("0.6666666667"),
+                new BigDecimal("0.60"), List.of(), false, 2, 3, 2, true, true));
+        assertThat(qa.quality().composite().toPlainString()).isEqualTo("1.000000");
         assertThat(qa.quality().minimumComposite()).isEqualTo("0.5");
         assertThat(qa.quality().compositeMet()).isTrue();
         assertThat(qa.quality().bonus()).isEqualTo(Money.ofDollars(10_000));
@@ -311,7 +313,8 @@ class LedgerSettlementTest {
         // earned $24,375: the late claims counted on top of the completion factor's estimate of them.)
         var q2 = settle(kit, "2024-Q2", Statement.Kind.INTERIM, asOf);
         assertThat(q2.reply().error()).isNull();
-        assertThat(q2.reply().statement().arrangements().get(0).metrics().get("expenditure")).isEqualTo("1000000");
+        assertThat(q2.reply().statement().arrangements().get(0).figuresAs(SharedSavingsResult.class).expenditure())
+                .isEqualTo(Money.ofCents(1_000_000));
         assertThat(q2.reply().statement().total()).isEqualTo(Money.ofDollars(25_000));
         assertThat(q2.reply().payout().amount()).isEqualTo(Money.ofCents(18_750_00));
 
@@ -320,7 +323,8 @@ class LedgerSettlementTest {
         // true-up 55,500 − 18,750 = $36,750.00; the payouts of 2024 sum to 18,750 + 36,750 = 55,500 = final
         var fin = settle(kit, "2024", Statement.Kind.FINAL, LocalDate.of(2025, 4, 1));
         assertThat(fin.reply().error()).isNull();
-        assertThat(fin.reply().statement().arrangements().get(0).metrics().get("expenditure")).isEqualTo("900000");
+        assertThat(fin.reply().statement().arrangements().get(0).figuresAs(SharedSavingsResult.class).expenditure())
+                .isEqualTo(Money.ofCents(900_000));
         assertThat(fin.reply().statement().total()).isEqualTo(Money.ofDollars(55_500));
         assertThat(fin.reply().payout().amount()).isEqualTo(Money.ofCents(36_750_00));
         long sum = 0;

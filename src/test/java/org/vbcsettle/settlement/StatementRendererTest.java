@@ -1,11 +1,20 @@
 package org.vbcsettle.settlement;
 
 import org.junit.jupiter.api.Test;
+import org.vbcsettle.contract.BundledPayment;
+import org.vbcsettle.contract.MinimumRate;
+import org.vbcsettle.contract.SharedSavings;
 import org.vbcsettle.money.Money;
+import org.vbcsettle.settlement.bundled.BundledPaymentCalculator;
+import org.vbcsettle.settlement.bundled.EpisodeOutcome;
+import org.vbcsettle.settlement.sharedsavings.SharedSavingsCalculator;
+import org.vbcsettle.settlement.sharedsavings.SharedSavingsFigures;
+import org.vbcsettle.settlement.sharedsavings.SharedSavingsResult;
+
+import java.math.BigDecimal;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,9 +25,17 @@ class StatementRendererTest {
                 .formula("benchmark - expenditure").money(Money.ofDollars(50_000));
         LineItem rate = LineItem.builder("Savings rate").formula("savings / benchmark").result("5%");
         LineItem longLabel = LineItem.builder("A label far too long to fit into the label column of the table").result("x");
-        ArrangementResult a = new ArrangementResult("ss", "shared-savings", List.of(savings, rate, longLabel), Money.ofCents(2_450_000),
-                Map.of("savingsRate", "0.05"));
-        ArrangementResult q = new ArrangementResult("q", "quality-incentive", List.of(), Money.ofCents(-1_050), Map.of());
+        // $50,000 savings × 50% × (1 − 2% sequestration) = $24,500
+        SharedSavings terms = new SharedSavings("ss", new SharedSavings.Benchmark.Total(Money.ofDollars(1_000_000)),
+                new MinimumRate.Fixed(new BigDecimal("0.02")), new BigDecimal("0.50"), null, null, new BigDecimal("0.02"), null, null, null);
+        SharedSavingsResult figures = SharedSavingsCalculator.compute(terms, new SharedSavingsFigures(Money.ofDollars(1_000_000),
+                Money.ofDollars(950_000), 100, 1_200, null, null, null, null, null, false)).orElseThrow();
+        ArrangementResult a = ArrangementResult.of("ss", "shared-savings", figures, List.of(savings, rate, longLabel));
+        // one episode $10.50 over its $1,000 target: repayment −$10.50
+        BundledPayment bundle = new BundledPayment("q", List.of(), null, null, null, null);
+        EpisodeOutcome episode = new EpisodeOutcome("q-e1", "m1", "MJRLE", "c1", LocalDate.of(2024, 3, 1), LocalDate.of(2024, 5, 30),
+                Money.ofCents(101_050), Money.ofCents(100_000), true);
+        ArrangementResult q = BundledPaymentCalculator.computeWithLineItems(bundle, List.of(episode), null).orElseThrow();
         return new Statement("acme", 2, "2024", LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31), Statement.Kind.FINAL, 0,
                 List.of(a, q), Money.ofCents(2_448_950));
     }

@@ -52,7 +52,8 @@ class SharedSavingsSimulationTest {
                     Money.ofDollars(dollars), null, null, List.of(), List.of(), "1234567890", null, null));
         }
         ReportedFacts facts = new ReportedFacts(null, new BigDecimal("0.8"), null, null, null, null, null, null, null);
-        return ContractSettlement.settle(c, new SettlementInputs(Period.parse("2024"), attribution, claims, List.of(), facts, null));
+        return ContractSettlement.settle(c, new SettlementInputs(Period.parse("2024"), attribution, claims, List.of(), facts, null))
+                .orElseThrow();
     }
 
     private long simulate(Contract c, String scenario) {

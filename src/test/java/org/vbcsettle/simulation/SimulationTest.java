@@ -67,7 +67,7 @@ class SimulationTest {
             events.add(new QualityEvent("na" + m, "m" + m, "A", "2024", QualityEvent.Kind.NUMERATOR));
             events.add(new QualityEvent("db" + m, "m" + m, "B", "2024", QualityEvent.Kind.DENOMINATOR));
         }
-        Statement st = ContractSettlement.settle(c, SettlementInputs.of(YEAR, fullYear(20), List.of(), events));
+        Statement st = ContractSettlement.settle(c, SettlementInputs.of(YEAR, fullYear(20), List.of(), events)).orElseThrow();
         assertThat(st.total().cents()).isEqualTo(r.outcomes().get(0).providerPayoutCents());
     }
 
@@ -100,7 +100,7 @@ class SimulationTest {
                     Money.ofDollars(25_000), null, "470", List.of(), List.of(), "1234567890", null, null));
         }
         ReportedFacts facts = new ReportedFacts(null, null, null, null, null, null, null, new BigDecimal("0.8"), null);
-        Statement st = ContractSettlement.settle(c, new SettlementInputs(YEAR, fullYear(10), claims, List.of(), facts, null));
+        Statement st = ContractSettlement.settle(c, new SettlementInputs(YEAR, fullYear(10), claims, List.of(), facts, null)).orElseThrow();
         assertThat(st.total().cents()).isEqualTo(2_592_100);
     }
 

@@ -1,7 +1,7 @@
 package org.vbcsettle.ingest.mssp;
 
 import org.vbcsettle.money.Money;
-import org.vbcsettle.settlement.MsspTrack;
+import org.vbcsettle.settlement.sharedsavings.MsspTrack;
 
 import java.io.IOException;
 import java.math.BigDecimal;

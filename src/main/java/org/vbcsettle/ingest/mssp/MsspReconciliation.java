@@ -5,10 +5,11 @@ import org.vbcsettle.contract.SharedSavings;
 import org.vbcsettle.money.Money;
 import org.vbcsettle.money.Rates;
 import org.vbcsettle.settlement.ArrangementResult;
-import org.vbcsettle.settlement.CmsMinimumSavingsRate;
-import org.vbcsettle.settlement.MsspTerms;
-import org.vbcsettle.settlement.SharedSavingsCalculator;
-import org.vbcsettle.settlement.SharedSavingsFigures;
+import org.vbcsettle.settlement.sharedsavings.CmsMinimumSavingsRate;
+import org.vbcsettle.settlement.sharedsavings.MsspTerms;
+import org.vbcsettle.settlement.sharedsavings.SharedSavingsCalculator;
+import org.vbcsettle.settlement.sharedsavings.SharedSavingsFigures;
+import org.vbcsettle.settlement.sharedsavings.SharedSavingsResult;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -126,7 +127,8 @@ public final class MsspReconciliation {
         }
 
         SharedSavings terms = MsspTerms.of(row.acoId(), year, row.track(), centre, row.agreementStart(), row.benchmark());
-        ArrangementResult result = compute(row, terms, score);
+        // the line items for --explain and the outcome; the ends of the rounding intervals need the amount only
+        ArrangementResult result = SharedSavingsCalculator.computeWithLineItems(terms, compute(row, terms, score).inputs()).orElseThrow();
         Money computed = result.amount();
 
         Money low = computed;
@@ -141,7 +143,7 @@ public final class MsspReconciliation {
                     continue;
                 }
                 SharedSavings t = MsspTerms.of(row.acoId(), year, row.track(), r, row.agreementStart(), row.benchmark());
-                Money a = compute(row, t, s).amount();
+                Money a = compute(row, t, s).earned();
                 low = Money.min(low, a);
                 high = Money.max(high, a);
             }
@@ -163,7 +165,7 @@ public final class MsspReconciliation {
     }
 
     /** Figures from the row, then the calculator; a published disaster adjustment becomes the share it removed. */
-    private static ArrangementResult compute(MsspPufRow row, SharedSavings terms, BigDecimal score) {
+    private static SharedSavingsResult compute(MsspPufRow row, SharedSavings terms, BigDecimal score) {
         boolean scaled = MsspTerms.scaledQuality(row.performanceYear());
         Boolean standardMet;
         Boolean alternativeMet;
@@ -178,13 +180,13 @@ public final class MsspReconciliation {
         }
         BigDecimal covid = covidShare(row.performanceYear());
         SharedSavingsFigures figures = figures(row, score, standardMet, alternativeMet, covid);
-        ArrangementResult r = SharedSavingsCalculator.compute(terms, figures);
-        if (covid == null && row.disasterAdjustment() != null && row.disasterAdjustment().isPositive() && r.amount().isNegative()) {
-            String before = r.metrics().get(SharedSavingsCalculator.METRIC_LOSS_BEFORE_DISASTER);
-            BigDecimal owed = before == null ? BigDecimal.ZERO : new BigDecimal(before);
+        SharedSavingsResult r = SharedSavingsCalculator.compute(terms, figures).orElseThrow();
+        if (covid == null && row.disasterAdjustment() != null && row.disasterAdjustment().isPositive() && r.earned().isNegative()) {
+            Money before = r.owedBeforeDisaster();
+            BigDecimal owed = before == null ? BigDecimal.ZERO : before.toDecimalCents();
             if (owed.signum() > 0) {
                 BigDecimal share = row.disasterAdjustment().toDecimalCents().divide(owed, MathContext.DECIMAL128).min(BigDecimal.ONE);
-                r = SharedSavingsCalculator.compute(terms, figures(row, score, standardMet, alternativeMet, share));
+                r = SharedSavingsCalculator.compute(terms, figures(row, score, standardMet, alternativeMet, share)).orElseThrow();
             }
         }
         return r;
@@ -206,9 +208,8 @@ public final class MsspReconciliation {
 
     private static String reason(MsspPufRow row, SharedSavings terms, ArrangementResult r, Money computed) {
         Money pub = row.publishedEarned();
-        String savingsRate = r.metrics().getOrDefault(SharedSavingsCalculator.METRIC_SAVINGS_RATE, "0");
-        String msr = r.metrics().getOrDefault(SharedSavingsCalculator.METRIC_MSR, "0");
-        String rates = "savings rate " + Rates.percent(new BigDecimal(savingsRate)) + ", MSR " + Rates.percent(new BigDecimal(msr));
+        SharedSavingsResult figures = r.figuresAs(SharedSavingsResult.class);
+        String rates = "savings rate " + Rates.percent(figures.savingsRate()) + ", MSR " + Rates.percent(figures.minimumSavingsRate());
         if (pub.isZero() && computed.isPositive()) {
             if (row.metQps() == null) {
                 return "CMS paid nothing though the " + rates + " and the quality score ("
@@ -224,7 +225,7 @@ public final class MsspReconciliation {
                     + " the PUF does not show (no DisAdj)";
         }
         if (computed.isNegative() && pub.isNegative() && pub.cents() > computed.cents()) {
-            String lim = r.metrics().get(SharedSavingsCalculator.METRIC_LOSS_LIMIT);
+            Money lim = figures.lossLimit();
             boolean byRevenue = terms.downside() != null && terms.downside().lossLimit() != null
                     && terms.downside().lossLimit().percentOfRevenue() != null;
             if (row.participantRevenue() == null && byRevenue) {
@@ -243,7 +244,7 @@ public final class MsspReconciliation {
         return "computed and published amounts differ";
     }
 
-    private static String dollars(String cents) {
-        return new BigDecimal(cents).movePointLeft(2).setScale(0, RoundingMode.HALF_UP).toPlainString();
+    private static String dollars(Money amount) {
+        return amount.toDollars().setScale(0, RoundingMode.HALF_UP).toPlainString();
     }
 }

@@ -1,0 +1,126 @@
+package org.vbcsettle.settlement.bundled;
+
+import org.vbcsettle.contract.BundledPayment;
+import org.vbcsettle.money.Money;
+import org.vbcsettle.money.Rates;
+import org.vbcsettle.settlement.Completion;
+import org.vbcsettle.settlement.LineItem;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Writes a bundled-payment statement from its {@link BundledPaymentResult}: one line per episode, then per type and total. */
+final class BundledPaymentLineItems {
+
+    private BundledPaymentLineItems() {
+    }
+
+    static List<LineItem> of(BundledPayment terms, BundledPaymentResult r) {
+        List<LineItem> items = new ArrayList<>();
+        if (r.completion() != null) {
+            items.add(LineItem.builder("Completed episode spend (incurred but not reported)")
+                    .input("paid episode spend", r.completion().paid())
+                    .input("completion factor", r.completion().completionFactor().toPlainString())
+                    .input("rounding", Completion.ROUNDING.description())
+                    .formula("each episode's spend ÷ completion factor")
+                    .money(r.completion().completed()));
+        }
+        for (BundledPaymentResult.EpisodeType t : r.types()) {
+            for (BundledPaymentResult.Episode e : t.episodes()) {
+                items.add(episode(t.episodeType(), e));
+            }
+            items.add(LineItem.builder("Winsorization " + t.episodeType())
+                    .input("episodes", t.episodes().size())
+                    .input("method", t.method())
+                    .input("lower bound", t.lower() == null ? "none" : t.lower().toString())
+                    .input("upper bound", t.upper() == null ? "none" : t.upper().toString())
+                    .input("episodes raised", t.raised())
+                    .input("episodes lowered", t.lowered())
+                    .input("spend", t.spend())
+                    .formula("each episode's spend held within [lower bound, upper bound]")
+                    .money(t.winsorizedSpend()));
+            items.add(LineItem.builder("Reconciliation " + t.episodeType())
+                    .input("episodes", t.episodes().size())
+                    .input("total target", t.target())
+                    .input("winsorized spend", t.winsorizedSpend())
+                    .formula("Σ target − Σ winsorized spend")
+                    .money(t.reconciliation()));
+        }
+        items.add(LineItem.builder("Total reconciliation amount")
+                .input("episodes", r.episodeCount())
+                .input("total target", r.totalTarget())
+                .input("total winsorized spend", r.totalWinsorized())
+                .formula("Σ over episode types (target − winsorized spend)")
+                .money(r.reconciliation()));
+        if (r.qualityAdjustment() != null) {
+            qualityAdjustment(r, items);
+        }
+        limits(terms, r, items);
+        items.add(LineItem.builder(r.amount().isNegative() ? "Repayment to the payer" : "Payment to the provider")
+                .input("amount", r.amount())
+                .formula("positive: payment to the provider; negative: repayment to the payer")
+                .money(r.amount()));
+        return items;
+    }
+
+    private static LineItem episode(String type, BundledPaymentResult.Episode episode) {
+        EpisodeOutcome e = episode.outcome();
+        return LineItem.builder("Episode " + e.id())
+                .input("episode type", type)
+                .input("member", e.memberId())
+                .input("anchor claim", e.anchorClaimId())
+                .input("window", e.start() + " to " + e.end())
+                .input("closed", e.closed())
+                .input("spend", e.spend())
+                .input("winsorized spend", episode.winsorizedSpend())
+                .input("target", e.target())
+                .formula("target − winsorized spend")
+                .money(episode.reconciliation());
+    }
+
+    private static void qualityAdjustment(BundledPaymentResult r, List<LineItem> items) {
+        BundledPaymentResult.QualityAdjustment qa = r.qualityAdjustment();
+        Money reconciliation = r.reconciliation();
+        String formula = reconciliation.isPositive() ? "−(reconciliation × maxAdjustment × (1 − CQS))"
+                : reconciliation.isNegative() ? "|reconciliation| × maxAdjustment × CQS (reduces the repayment)"
+                : "no adjustment of a zero reconciliation";
+        items.add(LineItem.builder("Composite quality score adjustment")
+                .input("reconciliation", reconciliation)
+                .input("composite quality score", qa.score().toPlainString())
+                .input("maximum adjustment", Rates.percent(qa.maxAdjustment()))
+                .input("adjustment rate", Rates.percent(qa.rate()))
+                .input("rounding", BundledPaymentCalculator.LIMIT_ROUNDING.description())
+                .formula(formula)
+                .money(qa.adjustment()));
+        items.add(LineItem.builder("Quality-adjusted reconciliation")
+                .input("reconciliation", reconciliation)
+                .input("adjustment", qa.adjustment())
+                .formula("reconciliation + adjustment")
+                .money(r.adjustedReconciliation()));
+    }
+
+    private static void limits(BundledPayment terms, BundledPaymentResult r, List<LineItem> items) {
+        BundledPaymentResult.Limit gain = r.stopGain();
+        if (gain != null) {
+            items.add(limit("Stop-gain limit", "stop-gain", terms.stopGain(), r, gain, "adjusted reconciliation")
+                    .formula("min(adjusted reconciliation, stop-gain × total target)")
+                    .money(Money.min(gain.before(), gain.limit())));
+        }
+        BundledPaymentResult.Limit loss = r.stopLoss();
+        if (loss != null) {
+            items.add(limit("Stop-loss limit", "stop-loss", terms.stopLoss(), r, loss, "amount before")
+                    .formula("max(amount, −stop-loss × total target)")
+                    .money(r.amount()));
+        }
+    }
+
+    private static LineItem.Builder limit(String label, String shareName, java.math.BigDecimal share, BundledPaymentResult r,
+                                          BundledPaymentResult.Limit limit, String beforeName) {
+        return LineItem.builder(label)
+                .input("total target", r.totalTarget())
+                .input(shareName, Rates.percent(share))
+                .input("limit", limit.limit())
+                .input(beforeName, limit.before())
+                .input("rounding", BundledPaymentCalculator.LIMIT_ROUNDING.description());
+    }
+}

@@ -1,0 +1,140 @@
+package org.vbcsettle.settlement.sharedsavings;
+
+import org.vbcsettle.contract.MinimumRate;
+import org.vbcsettle.contract.SharedSavings;
+import org.vbcsettle.money.Money;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/**
+ * The {@link SharedSavings} terms of an MSSP ACO for one performance year and track, as 42 CFR 425 sets them
+ * (the rules in force for PY2024 are used for any later year):
+ *
+ * <table>
+ * <caption>sharing, caps and losses by track</caption>
+ * <tr><th>track</th><th>max sharing</th><th>cap (of benchmark)</th><th>shared loss rate</th><th>loss limit</th></tr>
+ * <tr><td>Track 1</td><td>50%</td><td>10%</td><td>—</td><td>—</td></tr>
+ * <tr><td>Track 2</td><td>60%</td><td>15%</td><td>1 − 0.6 × quality, 40–60%</td><td>5% / 7.5% / 10% of benchmark in agreement year 1 / 2 / 3+</td></tr>
+ * <tr><td>Track 1+</td><td>50%</td><td>10%</td><td>30%</td><td>8% of revenue, at most 4% of benchmark</td></tr>
+ * <tr><td>Track 3 / ENHANCED</td><td>75%</td><td>20%</td><td>1 − 0.75 × quality, 40–75%</td><td>15% of benchmark</td></tr>
+ * <tr><td>BASIC A, B</td><td>40%</td><td>10%</td><td>—</td><td>—</td></tr>
+ * <tr><td>BASIC C / D / E</td><td>50%</td><td>10%</td><td>30%</td><td>2% / 4% / 8% of revenue, at most 1% / 2% / 4% of benchmark</td></tr>
+ * </table>
+ *
+ * <p>Quality: before PY2022 meeting the quality performance standard scaled the rate by the quality score
+ * (first-year ACOs that reported got a score of 1): in the terms that is the scaled tier, so these terms have
+ * no full-rate standard. From PY2022 (the APM Performance Pathway) meeting the standard earns the full rate,
+ * and from PY2023 an ACO that meets only the alternative standard shares at rate × quality score (sliding
+ * scale). The standards are percentiles of MIPS scores, not fixed numbers, so the terms carry no thresholds:
+ * the reported flags decide.
+ *
+ * <p>Sequestration: 2% of shared savings, except for PY2019 and PY2020, whose payments fell inside the CARES
+ * Act suspension of sequestration (2020-05-01 to 2022-03-31).
+ */
+public final class MsspTerms {
+
+    public static final BigDecimal SEQUESTRATION = new BigDecimal("0.02");
+    /** First performance year in which meeting the quality performance standard earns the full rate. */
+    public static final int FULL_RATE_QUALITY_FROM = 2022;
+    /** First performance year of 42 CFR 425.605(h) (agreement periods from 2024-01-01). */
+    public static final int REDUCED_SHARING_FROM_YEAR = 2024;
+
+    private MsspTerms() {
+    }
+
+    /**
+     * @param id              arrangement id (e.g. the ACO id)
+     * @param performanceYear the calendar performance year
+     * @param track           the ACO's track that year
+     * @param minimumRate     the MSR (and, two-sided, the MLR): the CMS table or a fixed choice
+     * @param agreementStart  first day of the current agreement period (null: unknown)
+     * @param benchmark       the updated benchmark (total)
+     */
+    public static SharedSavings of(String id, int performanceYear, MsspTrack track, MinimumRate minimumRate,
+                                   LocalDate agreementStart, Money benchmark) {
+        BigDecimal sharing = maxSharing(track);
+        BigDecimal cap = cap(track);
+        SharedSavings.Downside downside = downside(track, minimumRate, agreementYear(performanceYear, agreementStart));
+        SharedSavings.QualityRule quality = performanceYear < FULL_RATE_QUALITY_FROM
+                ? new SharedSavings.QualityRule(null, null, BigDecimal.ZERO)
+                : new SharedSavings.QualityRule(null, null, null);
+        SharedSavings.LowRevenueReducedSharing reduced = null;
+        if (track.basic() && performanceYear >= REDUCED_SHARING_FROM_YEAR && agreementStart != null) {
+            reduced = new SharedSavings.LowRevenueReducedSharing(agreementStart,
+                    SharedSavingsCalculator.REDUCED_SHARING_MIN_ASSIGNED, new BigDecimal("0.5"));
+        }
+        return new SharedSavings(id, new SharedSavings.Benchmark.Total(benchmark), minimumRate, sharing, quality, cap,
+                sequestration(performanceYear), null, downside, reduced);
+    }
+
+    private static BigDecimal maxSharing(MsspTrack track) {
+        return new BigDecimal(switch (track) {
+            case TRACK_1, TRACK_1_PLUS, BASIC_C, BASIC_D, BASIC_E -> "0.50";
+            case TRACK_2 -> "0.60";
+            case ENHANCED -> "0.75";
+            case BASIC_A, BASIC_B -> "0.40";
+        });
+    }
+
+    private static BigDecimal cap(MsspTrack track) {
+        return new BigDecimal(switch (track) {
+            case TRACK_2 -> "0.15";
+            case ENHANCED -> "0.20";
+            default -> "0.10";
+        });
+    }
+
+    /** The loss side of the two-sided tracks; null for the one-sided ones. */
+    private static SharedSavings.Downside downside(MsspTrack track, MinimumRate minimumRate, int agreementYear) {
+        return switch (track) {
+            case TRACK_1, BASIC_A, BASIC_B -> null;
+            case TRACK_2 -> downside(minimumRate,
+                    new SharedSavings.LossRate.QualityScaled(new BigDecimal("0.60"), new BigDecimal("0.40"), new BigDecimal("0.60")),
+                    new SharedSavings.LossLimit(null, track2LossLimit(agreementYear)));
+            case TRACK_1_PLUS -> downside(minimumRate, new SharedSavings.LossRate.Fixed(new BigDecimal("0.30")),
+                    new SharedSavings.LossLimit(new BigDecimal("0.08"), new BigDecimal("0.04")));
+            case ENHANCED -> downside(minimumRate,
+                    new SharedSavings.LossRate.QualityScaled(new BigDecimal("0.75"), new BigDecimal("0.40"), new BigDecimal("0.75")),
+                    new SharedSavings.LossLimit(null, new BigDecimal("0.15")));
+            case BASIC_C -> basicDownside(minimumRate, "0.02", "0.01");
+            case BASIC_D -> basicDownside(minimumRate, "0.04", "0.02");
+            case BASIC_E -> basicDownside(minimumRate, "0.08", "0.04");
+        };
+    }
+
+    /** Whether meeting the quality standard scaled the sharing rate by the quality score (before PY2022). */
+    public static boolean scaledQuality(int performanceYear) {
+        return performanceYear < FULL_RATE_QUALITY_FROM;
+    }
+
+    public static BigDecimal sequestration(int performanceYear) {
+        return performanceYear == 2019 || performanceYear == 2020 ? BigDecimal.ZERO : SEQUESTRATION;
+    }
+
+    /**
+     * The performance year's place in the agreement period, 1-based. ACOs that started on 2012-04-01 or
+     * 2012-07-01 had a first performance year that ran to 2013-12-31, so a start after January counts from the
+     * following year. Unknown start: 3 (the largest Track 2 loss limit).
+     */
+    public static int agreementYear(int performanceYear, LocalDate agreementStart) {
+        if (agreementStart == null) {
+            return 3;
+        }
+        int first = agreementStart.getMonthValue() == 1 ? agreementStart.getYear() : agreementStart.getYear() + 1;
+        return Math.max(1, performanceYear - first + 1);
+    }
+
+    private static BigDecimal track2LossLimit(int agreementYear) {
+        return agreementYear <= 1 ? new BigDecimal("0.05") : agreementYear == 2 ? new BigDecimal("0.075") : new BigDecimal("0.10");
+    }
+
+    private static SharedSavings.Downside basicDownside(MinimumRate rate, String percentOfRevenue, String percentOfBenchmark) {
+        return downside(rate, new SharedSavings.LossRate.Fixed(new BigDecimal("0.30")),
+                new SharedSavings.LossLimit(new BigDecimal(percentOfRevenue), new BigDecimal(percentOfBenchmark)));
+    }
+
+    private static SharedSavings.Downside downside(MinimumRate rate, SharedSavings.LossRate lossRate, SharedSavings.LossLimit limit) {
+        return new SharedSavings.Downside(rate, lossRate, limit, Boolean.TRUE);
+    }
+}
