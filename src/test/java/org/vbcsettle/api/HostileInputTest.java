@@ -91,7 +91,19 @@ class HostileInputTest {
                 arguments("POST", BASE + "/settlements", PAYER, "{\"period\":\"2024-Q1\",\"kind\":\"interim\",\"asOf\":\"2024-13-01\"}", "asOf", "must be a date YYYY-MM-DD"),
                 arguments("PUT", BASE + "/reported-facts/2024-13", PAYER, "{\"qualityScore\":0.9}", "period", "was '2024-13'"),
                 arguments("PUT", BASE + "/reported-facts/2024-00", PAYER, "{\"qualityScore\":0.9}", "period", "was '2024-00'"),
-                arguments("GET", BASE + "/reported-facts/2024-13", PROVIDER, null, "period", "was '2024-13'"));
+                arguments("GET", BASE + "/reported-facts/2024-13", PROVIDER, null, "period", "was '2024-13'"),
+                arguments("GET", BASE + "/settlements?period=2024-13", PROVIDER, null, "period", "was '2024-13'"),
+                arguments("POST", BASE + "/claims", PAYER, "[{\"\\ud800\":1," + claim("C-9", "M-1").substring(2), "U+D800", "unknown field"));
+    }
+
+    @org.junit.jupiter.api.Test
+    void a_contract_id_in_the_path_that_names_none_is_404_and_the_ledger_keeps_answering() throws Exception {
+        for (String id : new String[] {"%00", "%ED%A0%80", "a%0Ab", "%F0%9F%98%80"}) {
+            TestApi.Reply r = api.get("/v1/contracts/" + id + "/totals", PAYER);
+            assertThat(r.status()).as(id + ": " + r).isEqualTo(404);
+            assertThat(r.contentType()).startsWith("application/problem+json");
+        }
+        assertThat(totals()).isEqualTo(totalsBefore);
     }
 
     @ParameterizedTest(name = "{0} {1} {4}")

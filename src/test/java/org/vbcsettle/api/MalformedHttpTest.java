@@ -113,6 +113,19 @@ class MalformedHttpTest {
         assertThat(e.closed()).as("closed at once: " + e.text()).isTrue();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"GET /health HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n",
+            "POST /health HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n",
+            "GET /health HTTP/1.1\r\nHost: x\r\nX-Long: LONG\r\n\r\n",
+            "GET /health HTTP/1.1\r\nHost: x\r\n\u0000\u0001: y\r\n\r\n",
+            "GET /LONG HTTP/1.1\r\nHost: x\r\n\r\n"})
+    void malformed_headers_are_a_4xx_at_once(String request) throws Exception {
+        Exchange e = exchange(ascii(request.replace("LONG", "a".repeat(20_000))));
+        assertThat(e.status()).as(e.text()).isBetween(400, 499);
+        assertThat(e.text()).contains("application/problem+json");
+        assertThat(e.closed()).as("closed at once: " + e.text()).isTrue();
+    }
+
     @Test
     void a_good_request_still_works_after_them() throws Exception {
         exchange(ascii("GARBAGE\r\n\r\n"));

@@ -42,8 +42,9 @@ public final class SettlementRoutes extends RouteSupport {
                                 reply(StatusCodes.OK, ctx.ledger().totals(id, period.orElse(null)))))))),
                 path("settlements", () -> concat(
                         get(() -> readable(caller, id, p -> parameterOptional("period", period ->
-                                parameterOptional("kind", kind -> after(ctx.ledger().statements(id),
-                                        all -> ok(filter(all, period, kind))))))),
+                                validPeriod("statements " + id, "period", period, () ->
+                                        parameterOptional("kind", kind -> after(ctx.ledger().statements(id),
+                                                all -> ok(filter(all, period, kind)))))))),
                         post(() -> writable(caller, id, c -> jsonBody(body -> {
                             Request r;
                             try {
