@@ -51,6 +51,11 @@ public record AuthSettings(byte[] hs256Secret, RSAPublicKey rs256PublicKey, bool
         RSAPublicKey rsa = publicKey.isBlank() ? null : parseRsaPublicKey(publicKey);
         byte[] key = secret.isBlank() ? (rsa == null ? DEVELOPMENT_SECRET.getBytes(StandardCharsets.UTF_8) : null)
                 : secret.getBytes(StandardCharsets.UTF_8);
+        if (issuer.isBlank() || audience.isBlank()) {
+            // a refused configuration: serve prints one line, as for a missing secret
+            throw new IllegalStateException((issuer.isBlank() ? "vbc.auth.issuer (VBC_JWT_ISSUER)" : "vbc.auth.audience (VBC_JWT_AUDIENCE)")
+                    + " must not be empty: tokens are checked against it");
+        }
         return new AuthSettings(key, rsa, production, issuer.trim(), audience.trim());
     }
 
