@@ -5,9 +5,14 @@ import org.vbcsettle.api.auth.Tokens;
 
 /** The collaborators every route class gets. */
 public record ApiContext(ActorSystem<?> system, LedgerGateway ledger, ContractDirectory directory, Tokens tokens,
-                         ApiSettings settings, java.time.Clock clock) {
+                         ApiSettings settings, java.time.Clock clock, Readiness readiness) {
 
+    /** Ready as soon as the ledger is. */
     public static ApiContext of(ActorSystem<?> system, LedgerGateway ledger, Tokens tokens, ApiSettings settings) {
-        return new ApiContext(system, ledger, new ContractDirectory(ledger), tokens, settings, java.time.Clock.systemUTC());
+        return of(system, ledger, tokens, settings, Readiness.ready());
+    }
+
+    public static ApiContext of(ActorSystem<?> system, LedgerGateway ledger, Tokens tokens, ApiSettings settings, Readiness readiness) {
+        return new ApiContext(system, ledger, new ContractDirectory(ledger), tokens, settings, java.time.Clock.systemUTC(), readiness);
     }
 }

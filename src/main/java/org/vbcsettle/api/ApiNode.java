@@ -32,16 +32,28 @@ public final class ApiNode implements AutoCloseable {
     private final LedgerAdapter ledger;
     private final ServerBinding binding;
     private final AuthSettings auth;
+    private final Readiness readiness;
 
-    private ApiNode(LedgerNode node, LedgerAdapter ledger, ServerBinding binding, AuthSettings auth) {
+    private ApiNode(LedgerNode node, LedgerAdapter ledger, ServerBinding binding, AuthSettings auth, Readiness readiness) {
         this.node = node;
         this.ledger = ledger;
         this.binding = binding;
         this.auth = auth;
+        this.readiness = readiness;
     }
 
-    /** Refuses to start (IllegalStateException) with the development secret in production mode. */
+    /** A node that is ready as soon as it is bound; see {@link #start(Config, DatabaseSettings, ApiSettings, boolean)}. */
     public static ApiNode start(Config config, DatabaseSettings database, ApiSettings settings) throws Exception {
+        return start(config, database, settings, true);
+    }
+
+    /**
+     * Refuses to start (IllegalStateException) with the development secret in production mode.
+     *
+     * @param ready false: {@code /ready} answers 503 until {@link #markReady()} (serve calls it once its contracts
+     *              folder is registered)
+     */
+    public static ApiNode start(Config config, DatabaseSettings database, ApiSettings settings, boolean ready) throws Exception {
         Config full = ApiSettings.withDefaults(config);
         AuthSettings auth = AuthSettings.fromConfig(full);
         String refusal = auth.refusalReason();
@@ -54,13 +66,19 @@ public final class ApiNode implements AutoCloseable {
         LedgerNode node = database == null ? LedgerNode.start(full) : LedgerNode.start(full, database);
         try {
             LedgerAdapter ledger = new LedgerAdapter(node.client());
-            ApiContext ctx = ApiContext.of(node.system(), ledger, new Tokens(auth, Clock.systemUTC()), settings);
+            Readiness readiness = ready ? Readiness.ready() : Readiness.waitingFor("start-up is registering the contracts folder");
+            ApiContext ctx = ApiContext.of(node.system(), ledger, new Tokens(auth, Clock.systemUTC()), settings, readiness);
             ServerBinding b = HttpServer.start(node.system(), ctx).toCompletableFuture().get(30, TimeUnit.SECONDS);
-            return new ApiNode(node, ledger, b, auth);
+            return new ApiNode(node, ledger, b, auth, readiness);
         } catch (Exception e) {
             node.close();
             throw e;
         }
+    }
+
+    /** {@code /ready} answers 200 from now on (when the cluster member is Up and the database answers). */
+    public void markReady() {
+        readiness.open();
     }
 
     public int port() {

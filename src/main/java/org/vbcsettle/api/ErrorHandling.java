@@ -6,7 +6,9 @@ import akka.http.javadsl.server.AllDirectives;
 import akka.http.javadsl.server.ExceptionHandler;
 import akka.http.javadsl.server.RejectionHandler;
 import akka.http.javadsl.server.Route;
+import akka.http.scaladsl.model.EntityStreamException;
 import akka.http.scaladsl.model.EntityStreamSizeException;
+import akka.http.scaladsl.model.ParsingException;
 import akka.http.scaladsl.model.IllegalRequestException;
 import akka.stream.scaladsl.Framing;
 import akka.pattern.AskTimeoutException;
@@ -89,6 +91,13 @@ public final class ErrorHandling {
                 return Problem.of(413, "too-large", "Payload too large", e.info().formatPretty());
             }
             return Problem.of(status, status == 413 ? "too-large" : "http-" + status, e.status().reason(), e.info().summary());
+        }
+        if (t instanceof EntityStreamException e) {
+            // a body that breaks HTTP framing (a chunk size that is not hex, a chunk cut short): the client's fault
+            return Problem.of(400, "bad-framing", "Bad request", "malformed request body: " + e.info().summary());
+        }
+        if (t instanceof ParsingException e) {
+            return Problem.of(400, "bad-request", "Bad request", "malformed request: " + e.info().summary());
         }
         if (t instanceof Framing.FramingException e) {
             return Problem.of(400, "bad-framing", "Bad request", "NDJSON: " + e.getMessage()

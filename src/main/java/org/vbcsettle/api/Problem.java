@@ -1,6 +1,7 @@
 package org.vbcsettle.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.vbcsettle.contract.StoredText;
 
 import java.util.List;
 
@@ -16,6 +17,8 @@ public record Problem(String type, String title, int status, String detail, Stri
 
     public Problem {
         errors = errors == null ? List.of() : List.copyOf(errors);
+        detail = StoredText.wellFormed(detail); // it may quote what the client sent
+        instance = StoredText.wellFormed(instance);
     }
 
     public static Problem of(int status, String slug, String title, String detail) {

@@ -12,6 +12,7 @@ import org.vbcsettle.api.auth.Access;
 import org.vbcsettle.api.auth.Caller;
 import org.vbcsettle.api.auth.Tokens;
 import org.vbcsettle.contract.Contract;
+import org.vbcsettle.contract.Period;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.vbcsettle.contract.Mappers;
@@ -23,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /** What every route class shares: authentication, access checks on a contract, JSON and problem replies. */
 public abstract class RouteSupport extends AllDirectives {
@@ -94,6 +96,19 @@ public abstract class RouteSupport extends AllDirectives {
             }
             return after(ctx.directory().contract(contractId), inner);
         });
+    }
+
+    /**
+     * A period id from the path or a query parameter, read once here: a 422 naming {@code field} when it
+     * names no period (absent is fine: the performance period).
+     */
+    protected Route validPeriod(String record, String field, Optional<String> periodId, Supplier<Route> inner) {
+        if (periodId.isEmpty()) {
+            return inner.get();
+        }
+        Period.Read r = Period.read(periodId.get());
+        return r.ok() ? inner.get()
+                : problem(invalid("the " + field + " names no period", List.of(new RecordError(record, field, r.problem()))));
     }
 
     protected static Problem invalid(String detail, List<RecordError> errors) {

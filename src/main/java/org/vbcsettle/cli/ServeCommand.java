@@ -53,7 +53,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
         ApiNode node;
         try {
-            node = ApiNode.start(config, null, settings);
+            node = ApiNode.start(config, null, settings, false);
         } catch (IllegalStateException | org.vbcsettle.ledger.LedgerStartupException e) {
             // a database that is down, a refused configuration: one clear line, no stack trace
             System.err.println("serve: " + e.getMessage());
@@ -67,6 +67,7 @@ public final class ServeCommand implements Callable<Integer> {
             } else {
                 System.err.println("serve: no contracts folder " + contracts + "; none loaded");
             }
+            node.markReady(); // the demo feeds registered contracts; a reader may come in meanwhile
             if (demo) {
                 // SIGTERM during the demo: stop sending, or the shard regions wait out their hand-off timeout
                 akka.actor.CoordinatedShutdown shutdown = akka.actor.CoordinatedShutdown.get(node.ledgerNode().system());

@@ -41,6 +41,7 @@ final class BundledPaymentTermsCheck {
     }
 
     private static void episode(TermsChecker c, String e, BundledPayment.EpisodeDefinition d) {
+        c.storable(e + ".name", d.name(), TermsChecker.MAX_NAME, true);
         boolean noDrg = d.anchorDrgs() == null || d.anchorDrgs().isEmpty();
         boolean noHcpcs = d.anchorHcpcs() == null || d.anchorHcpcs().isEmpty();
         if (noDrg && noHcpcs) {

@@ -42,6 +42,7 @@ public final class ContractValidator {
         if (k.version() != null && k.version() < 1) {
             c.at("version", "must be 1 or more, was " + k.version());
         }
+        c.storable("name", k.name(), TermsChecker.MAX_NAME, true);
         c.text("payer", k.payer());
         c.text("provider", k.provider());
         c.required("performanceStart", k.performanceStart());

@@ -24,26 +24,48 @@ public record Period(String id, LocalDate start, LocalDate end) {
         }
     }
 
-    /** Parses {@code 2024}, {@code 2024-Q3} or {@code 2024-07}. */
+    /** A period id read: the period, or why the id names none. */
+    public record Read(Period period, String problem) {
+        public boolean ok() {
+            return period != null;
+        }
+    }
+
+    /** Parses {@code 2024}, {@code 2024-Q3} or {@code 2024-07}; an id that names no period is an IllegalArgumentException. */
     public static Period parse(String id) {
+        Read r = read(id);
+        if (!r.ok()) {
+            throw new IllegalArgumentException(r.problem());
+        }
+        return r.period();
+    }
+
+    /** Reads {@code 2024}, {@code 2024-Q3} or {@code 2024-07}, never throwing: anything else comes back with its problem. */
+    public static Read read(String id) {
+        if (id == null) {
+            return new Read(null, "period is required (YYYY, YYYY-Qn or YYYY-MM)");
+        }
         Matcher m = YEAR.matcher(id);
         if (m.matches()) {
             int y = Integer.parseInt(m.group(1));
-            return new Period(id, LocalDate.of(y, 1, 1), LocalDate.of(y, 12, 31));
+            return new Read(new Period(id, LocalDate.of(y, 1, 1), LocalDate.of(y, 12, 31)), null);
         }
         m = QUARTER.matcher(id);
         if (m.matches()) {
             int y = Integer.parseInt(m.group(1));
             int q = Integer.parseInt(m.group(2));
             LocalDate s = LocalDate.of(y, (q - 1) * 3 + 1, 1);
-            return new Period(id, s, s.plusMonths(3).minusDays(1));
+            return new Read(new Period(id, s, s.plusMonths(3).minusDays(1)), null);
         }
         m = MONTH.matcher(id);
         if (m.matches()) {
-            YearMonth ym = YearMonth.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
-            return new Period(id, ym.atDay(1), ym.atEndOfMonth());
+            int month = Integer.parseInt(m.group(2));
+            if (month >= 1 && month <= 12) {
+                YearMonth ym = YearMonth.of(Integer.parseInt(m.group(1)), month);
+                return new Read(new Period(id, ym.atDay(1), ym.atEndOfMonth()), null);
+            }
         }
-        throw new IllegalArgumentException("period must be YYYY, YYYY-Qn or YYYY-MM, was '" + id + "'");
+        return new Read(null, "period must be YYYY, YYYY-Qn or YYYY-MM, was '" + StoredText.shown(id) + "'");
     }
 
     public boolean contains(LocalDate d) {

@@ -24,6 +24,7 @@ final class QualityIncentiveTermsCheck {
     }
 
     private static void measure(TermsChecker c, String m, QualityIncentive.Measure measure) {
+        c.storable(m + ".name", measure.name(), TermsChecker.MAX_NAME, true);
         if (c.required(m + ".weight", measure.weight())) {
             c.greaterThanZero(m + ".weight", measure.weight());
         }

@@ -21,6 +21,10 @@ import java.util.regex.Pattern;
 final class TermsChecker {
     /** Ids appear in payout idempotency keys and URLs: keep them to a safe alphabet. */
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    /** Parties and one-line values, as long as an intake's ids ({@code FieldReader.MAX_TEXT}). */
+    static final int MAX_TEXT = 200;
+    /** Names are free text, a line or a short paragraph. */
+    static final int MAX_NAME = 500;
 
     private final String source;
     private final List<ContractProblem> problems = new ArrayList<>();
@@ -49,9 +53,20 @@ final class TermsChecker {
         return true;
     }
 
+    /** A required one-line value (a party's name): present, and storable ({@link StoredText}). */
     boolean text(String path, String value) {
         if (value == null || value.isBlank()) {
             at(path, "is required");
+            return false;
+        }
+        return storable(path, value, MAX_TEXT, false);
+    }
+
+    /** A value that, when given, can be stored; {@code freeText} allows tabs and line breaks. */
+    boolean storable(String path, String value, int max, boolean freeText) {
+        String problem = StoredText.problem(value, max, freeText);
+        if (problem != null) {
+            at(path, problem);
             return false;
         }
         return true;
@@ -62,7 +77,7 @@ final class TermsChecker {
             return false;
         }
         if (!ID.matcher(value).matches()) {
-            at(path, "must be 1 to 64 letters, digits, '.', '_' or '-' (starting with a letter or digit), was '" + value + "'");
+            at(path, "must be 1 to 64 letters, digits, '.', '_' or '-' (starting with a letter or digit), was '" + StoredText.shown(value) + "'");
             return false;
         }
         return true;
@@ -122,14 +137,14 @@ final class TermsChecker {
         for (int i = 0; i < codes.size(); i++) {
             String code = codes.get(i);
             if (code == null || !pattern.matcher(code).matches()) {
-                at(path + "[" + i + "]", "must be " + what + ", was '" + code + "'");
+                at(path + "[" + i + "]", "must be " + what + ", was '" + (code == null ? null : StoredText.shown(code)) + "'");
             }
         }
     }
 
     void qualityReference(String path, String ref, Set<String> qualityIds) {
         if (!qualityIds.contains(ref)) {
-            at(path, "refers to '" + ref + "', which is not a quality-incentive arrangement of this contract"
+            at(path, "refers to '" + StoredText.shown(ref) + "', which is not a quality-incentive arrangement of this contract"
                     + (qualityIds.isEmpty() ? " (it has none)" : " (it has: " + String.join(", ", new TreeSet<>(qualityIds)) + ")"));
         }
     }

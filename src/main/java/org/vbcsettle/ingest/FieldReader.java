@@ -1,5 +1,6 @@
 package org.vbcsettle.ingest;
 
+import org.vbcsettle.contract.StoredText;
 import org.vbcsettle.money.Money;
 
 import java.math.BigDecimal;
@@ -63,11 +64,35 @@ final class FieldReader {
             }
             return null;
         }
-        if (v.length() > MAX_TEXT) {
-            violation(name, "is longer than " + MAX_TEXT + " characters");
+        String problem = textProblem(v);
+        if (problem != null) {
+            violation(name, problem);
             return null;
         }
         return v;
+    }
+
+    /** Why a text value cannot be stored (too long, a lone surrogate, a control character); null when it can. */
+    static String textProblem(String v) {
+        return StoredText.problem(v, MAX_TEXT);
+    }
+
+    /** Why a list of codes cannot be stored; null when it can. */
+    static String codesProblem(List<?> codes) {
+        if (codes.size() > MAX_CODES) {
+            return "has more than " + MAX_CODES + " entries";
+        }
+        for (Object code : codes) {
+            String c = String.valueOf(code);
+            if (c.length() > MAX_TEXT) {
+                return "has an entry longer than " + MAX_TEXT + " characters";
+            }
+            String problem = textProblem(c);
+            if (problem != null) {
+                return "has an entry that " + problem;
+            }
+        }
+        return null;
     }
 
     /** A code from a closed list (claim type, kind, ...); {@code expected} names the list. */
@@ -150,15 +175,10 @@ final class FieldReader {
             violation(p.field(), p.getMessage());
             return List.of();
         }
-        if (v.size() > MAX_CODES) {
-            violation(name, "has more than " + MAX_CODES + " entries");
+        String problem = codesProblem(v);
+        if (problem != null) {
+            violation(name, problem);
             return List.of();
-        }
-        for (String code : v) {
-            if (code.length() > MAX_TEXT) {
-                violation(name, "has an entry longer than " + MAX_TEXT + " characters");
-                return List.of();
-            }
         }
         return v;
     }

@@ -166,12 +166,11 @@ public final class RecordRules {
         if (periodId == null) {
             return null;
         }
-        Period p;
-        try {
-            p = Period.parse(periodId);
-        } catch (IllegalArgumentException e) {
-            return e.getMessage();
+        Period.Read read = Period.read(periodId);
+        if (!read.ok()) {
+            return read.problem();
         }
+        Period p = read.period();
         if (contract != null && !contract.performancePeriod().encloses(p)) {
             return periodId + " is outside the contract's performance period " + contract.performanceStart() + " to " + contract.performanceEnd();
         }

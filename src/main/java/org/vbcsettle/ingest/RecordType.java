@@ -85,7 +85,7 @@ public final class RecordType<T> {
 
     /**
      * The rules for a record built elsewhere (the ledger's commands, generated data): every required field
-     * present, then the same rules as {@link #read}. Empty when the record meets them.
+     * present and every text storable (as {@link FieldReader} demands), then the same rules as {@link #read}. Empty when the record meets them.
      */
     public List<Violation> check(T record, RecordRules recordRules) {
         List<Violation> out = new ArrayList<>();
@@ -93,6 +93,10 @@ public final class RecordType<T> {
             Object v = s.wire().apply(record);
             if (s.required() && (v == null || v instanceof String t && t.isBlank())) {
                 out.add(new Violation(s.name(), "is required"));
+            } else if (v instanceof String t && FieldReader.textProblem(t) != null) {
+                out.add(new Violation(s.name(), FieldReader.textProblem(t)));
+            } else if (v instanceof List<?> list && FieldReader.codesProblem(list) != null) {
+                out.add(new Violation(s.name(), FieldReader.codesProblem(list)));
             }
         }
         if (out.isEmpty()) {

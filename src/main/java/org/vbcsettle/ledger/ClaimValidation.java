@@ -15,7 +15,7 @@ import java.util.List;
 /**
  * The record rules ({@link RecordType}: the same fields and messages as every intake) for records that reach
  * the ledger in a command: the intake proved them, and the ledger checks again only that nothing it cannot
- * hold (a missing field) gets in. The rules that need the contract or the ledger's state (measures,
+ * hold (a missing field, a string the journal cannot serialize) gets in. The rules that need the contract or the ledger's state (measures,
  * periods, resent ids) are the decider's. The first problem found is returned as a {@link RecordError}.
  */
 final class ClaimValidation {

@@ -1,5 +1,7 @@
 package org.vbcsettle.ledger;
 
+import org.vbcsettle.ingest.ReportedFactsFormat;
+import org.vbcsettle.ingest.Violation;
 import org.vbcsettle.settlement.ReportedFacts;
 
 import java.util.List;
@@ -58,7 +60,7 @@ public final class ContractDecider {
         } else if (command instanceof ContractCommand.GetTotals c) {
             return Decision.reply(totals(state, c.periodId()));
         } else if (command instanceof ContractCommand.Settle c) {
-            return SettlementDecider.settle(state, c);
+            return settle(state, c);
         } else if (command instanceof ContractCommand.ReportFacts c) {
             return FactsDecider.report(state, c.periodId(), c.facts());
         } else if (command instanceof ContractCommand.GetReportedFacts c) {
@@ -67,13 +69,23 @@ public final class ContractDecider {
         throw new IllegalArgumentException("unknown command " + command.getClass());
     }
 
-    private static LedgerReplies.TotalsReply totals(ContractState state, String periodId) {
-        try {
-            return new LedgerReplies.TotalsReply(TotalsView.compute(state, periodId), null);
-        } catch (IllegalArgumentException e) {
-            // a period id that does not parse (the calculators' own failures are notes in the totals)
-            return new LedgerReplies.TotalsReply(null, LedgerReplies.Refusal.invalid(e.getMessage()));
+    /** Explicit reported facts go into the calculators: checked here as a PUT of them is (a benchmark of $0 would divide by it). */
+    private static Decision settle(ContractState state, ContractCommand.Settle c) {
+        List<Violation> problems = c.reported() == null ? List.of() : ReportedFactsFormat.problems(c.reported());
+        if (!problems.isEmpty()) {
+            Violation v = problems.get(0);
+            return Decision.reply(SettlementDecider.refusal(LedgerReplies.Refusal.invalid("reported." + v.field() + ": " + v.message())));
         }
+        return SettlementDecider.settle(state, c);
+    }
+
+    /** The calculators' own failures are notes in the totals; a period that names none is refused first. */
+    private static LedgerReplies.TotalsReply totals(ContractState state, String periodId) {
+        String problem = PeriodIds.problem(periodId);
+        if (problem != null) {
+            return new LedgerReplies.TotalsReply(null, LedgerReplies.Refusal.invalid(problem));
+        }
+        return new LedgerReplies.TotalsReply(TotalsView.compute(state, periodId), null);
     }
 
     /** The reply of a command that needs registered terms, to a ledger that has none. */

@@ -20,6 +20,7 @@ public final class LedgerReplies {
     public record Refusal(LedgerRejection.Reason reason, String message) implements CborSerializable {
         public Refusal {
             reason = reason == null ? LedgerRejection.Reason.INVALID : reason;
+            message = org.vbcsettle.contract.StoredText.wellFormed(message); // it may quote what was sent
         }
 
         static Refusal invalid(String message) {

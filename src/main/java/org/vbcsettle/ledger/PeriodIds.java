@@ -20,6 +20,18 @@ final class PeriodIds {
         return periodId == null || periodId.isBlank();
     }
 
+    /**
+     * Why the ledger cannot read {@code periodId} as a period (null: it can, or it is blank and means the
+     * performance period). Checked before anything parses it, so that a bad id is a refusal, never a throw.
+     */
+    static String problem(String periodId) {
+        if (blank(periodId)) {
+            return null;
+        }
+        Period.Read r = Period.read(periodId);
+        return r.ok() ? null : "period: " + r.problem();
+    }
+
     /** Whether the quarter {@code q} has no day inside {@code perf}. */
     static boolean outside(Period q, Period perf) {
         return q.end().isBefore(perf.start()) || q.start().isAfter(perf.end());

@@ -1,5 +1,7 @@
 package org.vbcsettle.ledger;
 
+import org.vbcsettle.contract.StoredText;
+
 /**
  * Why one input record was rejected.
  *
@@ -8,6 +10,14 @@ package org.vbcsettle.ledger;
  * @param field    the offending field
  */
 public record RecordError(int index, String recordId, String field, String message) implements CborSerializable {
+
+    /** The id of a record refused for a lone surrogate in it is that id: kept so that CBOR can carry the reply. */
+    public RecordError {
+        recordId = StoredText.wellFormed(recordId);
+        field = StoredText.wellFormed(field);
+        message = StoredText.wellFormed(message);
+    }
+
     @Override
     public String toString() {
         return "record " + index + " (id " + recordId + "), field " + field + ": " + message;

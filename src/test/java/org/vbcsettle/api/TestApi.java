@@ -36,6 +36,7 @@ final class TestApi implements AutoCloseable {
         ApiContext ctx = ApiContext.of(system, ledger, new Tokens(AUTH, Clock.systemUTC()), settings.withHost("127.0.0.1").withPort(0));
         ServerBinding binding = HttpServer.start(system, ctx).toCompletableFuture().get(10, TimeUnit.SECONDS);
         base = "http://127.0.0.1:" + binding.localAddress().getPort();
+        node = null;
         closer = () -> {
             binding.unbind().toCompletableFuture().get(10, TimeUnit.SECONDS);
             system.terminate();
@@ -43,17 +44,26 @@ final class TestApi implements AutoCloseable {
         };
     }
 
+    /** The node under the API when it runs on the real ledger; null over a stand-in. */
+    final ApiNode node;
+
     private TestApi(ApiNode node) {
         base = node.baseUrl();
         closer = node;
+        this.node = node;
     }
 
     /** The API on the real ledger: a node with Cluster Sharding on an H2 file database in {@code dir}. */
     static TestApi onLedger(java.nio.file.Path dir, ApiSettings settings) throws Exception {
+        return onLedger(dir, settings, true);
+    }
+
+    /** @param ready false: {@code /ready} is 503 until {@code node.markReady()}, as while serve registers its contracts */
+    static TestApi onLedger(java.nio.file.Path dir, ApiSettings settings, boolean ready) throws Exception {
         var config = ApiSettings.withDefaults(ConfigFactory.parseString("akka.loglevel = WARNING\nvbc.auth.hs256-secret = \"" + SECRET + "\"")
                 .withFallback(ConfigFactory.load()));
         var db = org.vbcsettle.ledger.DatabaseSettings.fromConfig(config).withUrl("jdbc:h2:file:" + dir.resolve("ledger"), "sa", "");
-        return new TestApi(ApiNode.start(config, db, settings.withHost("127.0.0.1").withPort(0)));
+        return new TestApi(ApiNode.start(config, db, settings.withHost("127.0.0.1").withPort(0), ready));
     }
 
     static ApiSettings defaults() {

@@ -257,7 +257,7 @@ final class YearScenario {
         assertThat(call("GET", c + "/payouts?status=acknowledged", payer, null, null, 200).size()).isEqualTo(1);
 
         // the payout file across contracts comes from the read side, which follows within seconds
-        long deadline = System.currentTimeMillis() + 20_000;
+        long deadline = System.currentTimeMillis() + 60_000;
         while (true) {
             JsonNode file = call("GET", "/v1/payouts?status=acknowledged", admin, null, null, 200);
             boolean found = false;

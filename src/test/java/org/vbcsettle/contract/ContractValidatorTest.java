@@ -149,4 +149,68 @@ class ContractValidatorTest {
                 "contracts/acme.yaml: settlement.completionFactors[1].monthsOfRunOut: must be in ascending order: must be above 3, was 1",
                 "contracts/acme.yaml: settlement.completionFactors[1].factor: must be above 0 and at most 1, was 1.2");
     }
+
+    // ---- strings the journal cannot hold (lone surrogates, control characters, over-long values)
+
+    static Contract named(String name, String payer, String provider) {
+        return new Contract("acme", 1, name, payer, provider, LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31),
+                List.of(savings("ss", d("0.5"))), null);
+    }
+
+    @Test
+    void namesAndPartiesThatCannotBeStoredAreNamed() {
+        assertThat(ContractValidator.validate(named("Acme \ud800 ACO", "Payer", "Provider"), SRC))
+                .containsExactly(SRC + ": name: contains a lone UTF-16 surrogate (U+D800) at position 6");
+        assertThat(ContractValidator.validate(named("Acme\u0000", "Payer", "Provider"), SRC))
+                .containsExactly(SRC + ": name: contains a control character (U+0000) at position 5");
+        assertThat(ContractValidator.validate(named("N".repeat(501), "Payer", "Provider"), SRC))
+                .containsExactly(SRC + ": name: is longer than 500 characters");
+        assertThat(ContractValidator.validate(named("Acme", "Pay\udc00er", "Provider\u001b"), SRC)).containsExactly(
+                SRC + ": payer: contains a lone UTF-16 surrogate (U+DC00) at position 4",
+                SRC + ": provider: contains a control character (U+001B) at position 9");
+        assertThat(ContractValidator.validate(named("Acme", "P".repeat(201), "Provider"), SRC))
+                .containsExactly(SRC + ": payer: is longer than 200 characters");
+    }
+
+    @Test
+    void aNameIsFreeTextButAnIdIsNot() {
+        assertThat(ContractValidator.validate(named("Acme ACO\n(2024 agreement)\tgroup 1", "Payer", "Provider"), SRC)).isEmpty();
+        assertThat(ContractValidator.validate(named("Acme \ud83d\ude00", "Payer", "Provider"), SRC)).as("a surrogate pair is fine").isEmpty();
+        assertThat(ContractValidator.validate(named("Acme", "Payer\tone", "Provider"), SRC))
+                .containsExactly(SRC + ": payer: contains a control character (U+0009) at position 6");
+        Contract badId = new Contract("ac\ud800me", 1, "Acme", "Payer", "Provider", LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31),
+                List.of(savings("s\u0000s", d("0.5"))), null);
+        assertThat(ContractValidator.validate(badId, SRC)).containsExactly(
+                SRC + ": id: contains a lone UTF-16 surrogate (U+D800) at position 3",
+                SRC + ": arrangements[0].id: contains a control character (U+0000) at position 2");
+        Contract oddId = new Contract("ac me", 1, "Acme", "Payer", "Provider", LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31),
+                List.of(savings("ss", d("0.5"))), null);
+        assertThat(ContractValidator.validate(oddId, SRC)).containsExactly(
+                SRC + ": id: must be 1 to 64 letters, digits, '.', '_' or '-' (starting with a letter or digit), was 'ac me'");
+    }
+
+    @Test
+    void measureAndEpisodeNamesThatCannotBeStoredAreNamed() {
+        QualityIncentive.Measure m = new QualityIncentive.Measure("CBP", "Blood \udfff pressure", BigDecimal.ONE, 30, d("0.7"), null, null);
+        BundledPayment.EpisodeDefinition e = new BundledPayment.EpisodeDefinition("MJRLE", "Joint\u0085", List.of("470"), null, 90,
+                Money.ofDollars(28_500), d("0.03"));
+        assertThat(ContractValidator.validate(contract(quality("q", m), bundle(null, null, e)), SRC)).containsExactly(
+                SRC + ": arrangements[0].measures[0].name: contains a lone UTF-16 surrogate (U+DFFF) at position 7",
+                SRC + ": arrangements[1].episodes[0].name: contains a control character (U+0085) at position 6");
+    }
+
+    @Test
+    void periodIdsAreReadWithoutThrowing() {
+        assertThat(Period.read("2024-07").period()).isEqualTo(new Period("2024-07", LocalDate.of(2024, 7, 1), LocalDate.of(2024, 7, 31)));
+        assertThat(Period.read("2024-Q2").period().end()).isEqualTo(LocalDate.of(2024, 6, 30));
+        for (String bad : List.of("2024-13", "2024-00", "2024-99", "2024-Q0", "2024-Q5", "2024-", "", " 2024", "２０２４", "2024-1")) {
+            Period.Read r = Period.read(bad);
+            assertThat(r.ok()).as(bad).isFalse();
+            assertThat(r.problem()).as(bad).isEqualTo("period must be YYYY, YYYY-Qn or YYYY-MM, was '" + bad + "'");
+        }
+        assertThat(Period.read(null).problem()).contains("is required");
+        assertThat(Period.read("\ud800").problem()).endsWith("was 'U+D800'");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Period.parse("2024-13"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2024-13");
+    }
 }

@@ -13,9 +13,29 @@ import java.util.Base64;
 /**
  * How bearer tokens are checked: an HS256 shared secret or an RS256 public key (from {@code vbc.auth.*},
  * which takes VBC_JWT_SECRET / VBC_JWT_PUBLIC_KEY from the environment), and whether the node runs in
- * production mode, where the built-in development secret is refused.
+ * production mode, where the built-in development secret is refused. A token must name {@code issuer} as its
+ * {@code iss} and {@code audience} among its {@code aud} (VBC_JWT_ISSUER, VBC_JWT_AUDIENCE), as an identity
+ * provider's tokens do; the defaults are what {@code vbc-settle token} mints.
  */
-public record AuthSettings(byte[] hs256Secret, RSAPublicKey rs256PublicKey, boolean production, String issuer) {
+public record AuthSettings(byte[] hs256Secret, RSAPublicKey rs256PublicKey, boolean production, String issuer, String audience) {
+
+    /** The issuer and audience {@code vbc-settle token} puts in its tokens, unless configured otherwise. */
+    public static final String DEFAULT_ISSUER = "vbc-settle";
+    public static final String DEFAULT_AUDIENCE = "vbc-settle-api";
+
+    public AuthSettings {
+        if (issuer == null || issuer.isBlank()) {
+            throw new IllegalArgumentException("vbc.auth.issuer (VBC_JWT_ISSUER) must not be empty");
+        }
+        if (audience == null || audience.isBlank()) {
+            throw new IllegalArgumentException("vbc.auth.audience (VBC_JWT_AUDIENCE) must not be empty");
+        }
+    }
+
+    /** With the default audience. */
+    public AuthSettings(byte[] hs256Secret, RSAPublicKey rs256PublicKey, boolean production, String issuer) {
+        this(hs256Secret, rs256PublicKey, production, issuer, DEFAULT_AUDIENCE);
+    }
 
     /** Public on purpose: it lets anyone mint tokens, so a production node refuses to start with it. */
     public static final String DEVELOPMENT_SECRET = "vbc-settle-development-secret-not-for-production-use!";
@@ -26,11 +46,17 @@ public record AuthSettings(byte[] hs256Secret, RSAPublicKey rs256PublicKey, bool
         boolean production = "production".equalsIgnoreCase(mode.trim());
         String secret = c.hasPath("hs256-secret") ? c.getString("hs256-secret") : "";
         String publicKey = c.hasPath("rs256-public-key") ? c.getString("rs256-public-key") : "";
-        String issuer = c.hasPath("issuer") ? c.getString("issuer") : "vbc-settle";
+        String issuer = c.hasPath("issuer") ? c.getString("issuer") : DEFAULT_ISSUER;
+        String audience = c.hasPath("audience") ? c.getString("audience") : DEFAULT_AUDIENCE;
         RSAPublicKey rsa = publicKey.isBlank() ? null : parseRsaPublicKey(publicKey);
         byte[] key = secret.isBlank() ? (rsa == null ? DEVELOPMENT_SECRET.getBytes(StandardCharsets.UTF_8) : null)
                 : secret.getBytes(StandardCharsets.UTF_8);
-        return new AuthSettings(key, rsa, production, issuer);
+        if (issuer.isBlank() || audience.isBlank()) {
+            // a refused configuration: serve prints one line, as for a missing secret
+            throw new IllegalStateException((issuer.isBlank() ? "vbc.auth.issuer (VBC_JWT_ISSUER)" : "vbc.auth.audience (VBC_JWT_AUDIENCE)")
+                    + " must not be empty: tokens are checked against it");
+        }
+        return new AuthSettings(key, rsa, production, issuer.trim(), audience.trim());
     }
 
     public boolean usesDevelopmentSecret() {

@@ -20,8 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Verifies bearer tokens (and mints development ones). Only the configured algorithm is accepted, so a
- * token cannot choose how it is checked (no {@code none}, no HS256 signed with a public key). Expiry is
- * required.
+ * token cannot choose how it is checked (no {@code none}, no HS256 signed with a public key). Expiry, the
+ * configured issuer and audience, and a role named exactly ({@code payer}, not {@code Payer}) are required.
  */
 public final class Tokens {
 
@@ -121,14 +121,20 @@ public final class Tokens {
         if (nbf != null && nbf.toInstant().minus(CLOCK_SKEW).isAfter(now)) {
             throw new Rejected("bearer token is not valid before " + nbf.toInstant());
         }
+        if (!settings.issuer().equals(claims.getIssuer())) {
+            throw new Rejected("bearer token issuer (iss) must be '" + settings.issuer() + "', was "
+                    + (claims.getIssuer() == null ? "missing" : "'" + claims.getIssuer() + "'"));
+        }
+        if (claims.getAudience() == null || !claims.getAudience().contains(settings.audience())) {
+            throw new Rejected("bearer token audience (aud) must include '" + settings.audience() + "', was "
+                    + (claims.getAudience() == null || claims.getAudience().isEmpty() ? "missing" : claims.getAudience()));
+        }
         Object roleClaim = claims.getClaim("role");
         if (!(roleClaim instanceof String roleText)) {
             throw new Rejected("bearer token has no role claim (payer, provider, actuary or admin)");
         }
-        Role role;
-        try {
-            role = Role.parse(roleText);
-        } catch (IllegalArgumentException e) {
+        Role role = Role.ofClaim(roleText);
+        if (role == null) {
             throw new Rejected("bearer token role must be payer, provider, actuary or admin, was '" + roleText + "'");
         }
         Object partyClaim = claims.getClaim("party");
@@ -149,6 +155,7 @@ public final class Tokens {
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .subject(party == null ? role.claim() : role.claim() + ":" + party)
                 .issuer(settings.issuer())
+                .audience(settings.audience())
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(ttl)))
                 .jwtID(UUID.randomUUID().toString())

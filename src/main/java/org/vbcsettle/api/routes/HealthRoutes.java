@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * {@code /health}: the process answers (liveness). {@code /ready}: this node can serve, that is its cluster
- * member is Up and the database answers (readiness). Neither needs a token.
+ * member is Up, the database answers and start-up has registered the contracts folder ({@link
+ * org.vbcsettle.api.Readiness}). Neither needs a token.
  */
 public final class HealthRoutes extends RouteSupport {
 
@@ -20,10 +21,18 @@ public final class HealthRoutes extends RouteSupport {
     public Route routes() {
         return concat(
                 path("health", () -> get(() -> ok(Map.of("status", "ok")))),
-                path("ready", () -> get(() -> onComplete(ctx.ledger().ready(), t -> t.isSuccess() && Boolean.TRUE.equals(t.get())
-                        ? ok(Map.of("status", "ready"))
-                        : problem(Problem.of(503, "not-ready", "Service unavailable",
-                        "not ready: the cluster member is not Up or the database does not answer"))))));
+                path("ready", () -> get(this::ready)));
+    }
+
+    private Route ready() {
+        String pending = ctx.readiness().pending();
+        if (pending != null) {
+            return problem(Problem.of(503, "not-ready", "Service unavailable", "not ready: " + pending));
+        }
+        return onComplete(ctx.ledger().ready(), t -> t.isSuccess() && Boolean.TRUE.equals(t.get())
+                ? ok(Map.of("status", "ready"))
+                : problem(Problem.of(503, "not-ready", "Service unavailable",
+                "not ready: the cluster member is not Up or the database does not answer")));
     }
 
 }

@@ -29,7 +29,8 @@ public final class ReportedFactsRoutes extends RouteSupport {
     }
 
     public Route routes(Caller caller, String id) {
-        return pathPrefix("reported-facts", () -> path(segment(), period -> concat(
+        return pathPrefix("reported-facts", () -> path(segment(), period -> validPeriod("reported facts " + id, "period",
+                java.util.Optional.of(period), () -> concat(
                 get(() -> readable(caller, id, p -> reply(StatusCodes.OK, ctx.ledger().reportedFacts(id, period)))),
                 put(() -> writable(caller, id, c -> jsonBody(body -> {
                     ReportedFacts facts;
@@ -39,7 +40,7 @@ public final class ReportedFactsRoutes extends RouteSupport {
                         return problem(f.problem());
                     }
                     return reply(StatusCodes.OK, ctx.ledger().reportFacts(id, period, facts));
-                }))))));
+                })))))));
     }
 
     /** The body as facts, read with the record rules of reported facts; every field wrong is named. */

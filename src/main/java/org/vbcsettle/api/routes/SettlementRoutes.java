@@ -38,11 +38,13 @@ public final class SettlementRoutes extends RouteSupport {
     public Route routes(Caller caller, String id) {
         return concat(
                 path("totals", () -> get(() -> readable(caller, id, p -> parameterOptional("period", period ->
-                        reply(StatusCodes.OK, ctx.ledger().totals(id, period.orElse(null))))))),
+                        validPeriod("totals " + id, "period", period, () ->
+                                reply(StatusCodes.OK, ctx.ledger().totals(id, period.orElse(null)))))))),
                 path("settlements", () -> concat(
                         get(() -> readable(caller, id, p -> parameterOptional("period", period ->
-                                parameterOptional("kind", kind -> after(ctx.ledger().statements(id),
-                                        all -> ok(filter(all, period, kind))))))),
+                                validPeriod("statements " + id, "period", period, () ->
+                                        parameterOptional("kind", kind -> after(ctx.ledger().statements(id),
+                                                all -> ok(filter(all, period, kind)))))))),
                         post(() -> writable(caller, id, c -> jsonBody(body -> {
                             Request r;
                             try {

@@ -44,7 +44,7 @@ class AuthSettingsTest {
         assertThat(s.refusalReason()).isNull();
         Tokens tokens = new Tokens(s, Clock.systemUTC());
         JWTClaimsSet claims = new JWTClaimsSet.Builder().claim("role", "provider").claim("party", "acme-aco")
-                .expirationTime(new Date(System.currentTimeMillis() + 60_000)).build();
+                .issuer("vbc-settle").audience("vbc-settle-api").expirationTime(new Date(System.currentTimeMillis() + 60_000)).build();
         SignedJWT rs = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims);
         rs.sign(new RSASSASigner(kp.getPrivate()));
         assertThat(tokens.verify(rs.serialize())).isEqualTo(new Caller(Role.PROVIDER, "acme-aco", null));
@@ -102,5 +102,72 @@ class AuthSettingsTest {
         // a token differing in one signature character is not the cached one
         String forged = t.substring(0, t.length() - 2) + (t.endsWith("A") ? "BB" : "AA");
         assertThatThrownBy(() -> tokens.verify(forged)).isInstanceOf(Tokens.Rejected.class);
+    }
+
+    // ---- claims as an identity provider issues them: iss and aud checked, the role spelled exactly
+
+    static final String SECRET = "a-real-secret-of-more-than-32-bytes-long";
+
+    static String signed(String issuer, java.util.List<String> audience, String role) throws Exception {
+        JWTClaimsSet.Builder b = new JWTClaimsSet.Builder().claim("role", role)
+                .expirationTime(new Date(System.currentTimeMillis() + 60_000));
+        if (issuer != null) {
+            b.issuer(issuer);
+        }
+        if (audience != null) {
+            b.audience(audience);
+        }
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), b.build());
+        jwt.sign(new MACSigner(SECRET.getBytes()));
+        return jwt.serialize();
+    }
+
+    @Test
+    void issuer_and_audience_are_configurable_and_checked() throws Exception {
+        AuthSettings s = from("vbc.auth.hs256-secret = \"" + SECRET + "\"\nvbc.auth.issuer = \"https://idp.example/realms/vbc\"\n"
+                + "vbc.auth.audience = \"settlement-api\"");
+        assertThat(s.issuer()).isEqualTo("https://idp.example/realms/vbc");
+        assertThat(s.audience()).isEqualTo("settlement-api");
+        Tokens tokens = new Tokens(s, Clock.systemUTC());
+        assertThat(tokens.verify(signed("https://idp.example/realms/vbc", java.util.List.of("other", "settlement-api"), "admin")).role())
+                .isEqualTo(Role.ADMIN);
+        assertThatThrownBy(() -> tokens.verify(signed("https://evil.example", java.util.List.of("settlement-api"), "admin")))
+                .isInstanceOf(Tokens.Rejected.class).hasMessageContaining("issuer (iss) must be 'https://idp.example/realms/vbc', was 'https://evil.example'");
+        assertThatThrownBy(() -> tokens.verify(signed(null, java.util.List.of("settlement-api"), "admin")))
+                .isInstanceOf(Tokens.Rejected.class).hasMessageContaining("issuer (iss)").hasMessageContaining("missing");
+        assertThatThrownBy(() -> tokens.verify(signed("https://idp.example/realms/vbc", java.util.List.of("vbc-settle-api"), "admin")))
+                .isInstanceOf(Tokens.Rejected.class).hasMessageContaining("audience (aud) must include 'settlement-api'");
+        assertThatThrownBy(() -> tokens.verify(signed("https://idp.example/realms/vbc", null, "admin")))
+                .isInstanceOf(Tokens.Rejected.class).hasMessageContaining("audience (aud)").hasMessageContaining("missing");
+    }
+
+    @Test
+    void the_defaults_are_what_token_mints() throws Exception {
+        AuthSettings s = from("vbc.auth.hs256-secret = \"" + SECRET + "\"");
+        assertThat(s.issuer()).isEqualTo("vbc-settle");
+        assertThat(s.audience()).isEqualTo("vbc-settle-api");
+        SignedJWT minted = SignedJWT.parse(Tokens.mint(s, Role.ACTUARY, null, Duration.ofMinutes(5), Clock.systemUTC()));
+        assertThat(minted.getJWTClaimsSet().getIssuer()).isEqualTo("vbc-settle");
+        assertThat(minted.getJWTClaimsSet().getAudience()).containsExactly("vbc-settle-api");
+        assertThat(new Tokens(s, Clock.systemUTC()).verify(minted.serialize()).role()).isEqualTo(Role.ACTUARY);
+        // a token minted for another audience is not one of ours
+        AuthSettings elsewhere = from("vbc.auth.hs256-secret = \"" + SECRET + "\"\nvbc.auth.audience = other-api");
+        String foreign = Tokens.mint(elsewhere, Role.ADMIN, null, Duration.ofMinutes(5), Clock.systemUTC());
+        assertThatThrownBy(() -> new Tokens(s, Clock.systemUTC()).verify(foreign)).hasMessageContaining("audience");
+        assertThatThrownBy(() -> from("vbc.auth.issuer = \" \"")).hasMessageContaining("vbc.auth.issuer");
+    }
+
+    @Test
+    void role_names_match_exactly() throws Exception {
+        Tokens tokens = new Tokens(from("vbc.auth.hs256-secret = \"" + SECRET + "\""), Clock.systemUTC());
+        java.util.List<String> aud = java.util.List.of("vbc-settle-api");
+        assertThat(tokens.verify(signed("vbc-settle", aud, "actuary")).role()).isEqualTo(Role.ACTUARY);
+        for (String spelling : java.util.List.of("Admin", "ADMIN", " admin", "admin ", "ad min", "admın")) {
+            assertThatThrownBy(() -> tokens.verify(signed("vbc-settle", aud, spelling))).as(spelling)
+                    .isInstanceOf(Tokens.Rejected.class).hasMessageContaining("role must be payer, provider, actuary or admin");
+        }
+        assertThat(Role.ofClaim("payer")).isEqualTo(Role.PAYER);
+        assertThat(Role.ofClaim("Payer")).isNull();
+        assertThat(Role.ofClaim(null)).isNull();
     }
 }
