@@ -117,10 +117,10 @@ public final class LedgerAdapter implements LedgerGateway {
     }
 
     @Override
-    public CompletionStage<SettlementOutcome> settle(String contractId, Period period, Statement.Kind kind, LocalDate asOf,
+    public CompletionStage<SettlementRun> settle(String contractId, Period period, Statement.Kind kind, LocalDate asOf,
                                                      ReportedFacts reported) {
         return mapped(client.settle(contractId, period.id(), kind, asOf, reported).thenApply(r ->
-                new SettlementOutcome(r.statement(), r.payout() == null ? null : view(r.payout()),
+                new SettlementRun(r.statement(), r.payout() == null ? null : view(r.payout()),
                         r.triggerPayouts().stream().map(LedgerAdapter::view).toList(), r.repeated(), r.notes())));
     }
 

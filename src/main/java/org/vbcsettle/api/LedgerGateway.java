@@ -46,7 +46,7 @@ public interface LedgerGateway {
      * @param asOf     the settlement date (decides claims run-out and whether the period is over)
      * @param reported payer-reported facts, or {@link ReportedFacts#NONE}
      */
-    CompletionStage<SettlementOutcome> settle(String contractId, Period period, Statement.Kind kind, LocalDate asOf,
+    CompletionStage<SettlementRun> settle(String contractId, Period period, Statement.Kind kind, LocalDate asOf,
                                               ReportedFacts reported);
 
     /**

@@ -106,13 +106,13 @@ class InMemoryLedger implements LedgerGateway {
     }
 
     @Override
-    public CompletionStage<SettlementOutcome> settle(String contractId, Period period, Statement.Kind kind, LocalDate asOf,
+    public CompletionStage<SettlementRun> settle(String contractId, Period period, Statement.Kind kind, LocalDate asOf,
                                                      ReportedFacts reported) {
         Contract c = contracts.get(contractId);
         Statement s = new Statement(contractId, c.versionOrDefault(), period.id(), period.start(), period.end(), kind, 0,
                 List.of(), Money.ZERO);
         statements.computeIfAbsent(contractId, k -> new ArrayList<>()).add(s);
-        return done(new SettlementOutcome(s, null, List.of(), false, List.of()));
+        return done(new SettlementRun(s, null, List.of(), false, List.of()));
     }
 
     final Map<String, ReportedFacts> facts = new ConcurrentHashMap<>();

@@ -3,7 +3,7 @@ package org.vbcsettle.api.demo;
 import org.vbcsettle.api.BatchResult;
 import org.vbcsettle.api.LedgerGateway;
 import org.vbcsettle.api.PayoutView;
-import org.vbcsettle.api.SettlementOutcome;
+import org.vbcsettle.api.SettlementRun;
 import org.vbcsettle.contract.Contract;
 import org.vbcsettle.contract.Period;
 import org.vbcsettle.settlement.ReportedFacts;
@@ -111,7 +111,7 @@ public final class DemoFeeder {
                 cl = cl.plus(inBatches(y.claims().subList(claimsSent, cEnd), l -> ledger.recordClaims(c.id(), l), stopping));
                 claimsSent = cEnd;
                 check(stopping);
-                SettlementOutcome s = get(ledger.settle(c.id(), quarter, Statement.Kind.INTERIM, asOf, ReportedFacts.NONE));
+                SettlementRun s = get(ledger.settle(c.id(), quarter, Statement.Kind.INTERIM, asOf, ReportedFacts.NONE));
                 statements.add(s.statement());
                 if (s.payout() != null) {
                     payouts.add(s.payout());

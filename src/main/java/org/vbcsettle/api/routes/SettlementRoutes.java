@@ -67,79 +67,98 @@ public final class SettlementRoutes extends RouteSupport {
      * {@code asOf} (settlement date, default today) and {@code reported} (payer-reported facts).
      */
     static Request request(Contract c, JsonNode body, Clock clock) {
-        String record = "settlement request";
-        List<RecordError> errors = new ArrayList<>();
         if (!body.isObject()) {
             throw Problem.badRequest("request body must be a JSON object {\"period\": ..., \"kind\": \"interim\"|\"final\"}", List.of()).failure();
         }
+        List<RecordError> errors = new ArrayList<>();
         body.fieldNames().forEachRemaining(n -> {
             if (!FIELDS.contains(n)) {
-                errors.add(new RecordError(record, n, "unknown field (expected period, kind, asOf, reported)"));
+                errors.add(error(n, "unknown field (expected period, kind, asOf, reported)"));
             }
         });
-        Statement.Kind kind = null;
-        JsonNode k = body.get("kind");
-        if (k == null || !k.isTextual()) {
-            errors.add(new RecordError(record, "kind", "is required: interim or final"));
-        } else {
-            String t = k.asText().trim().toUpperCase(Locale.ROOT);
-            if (t.equals("INTERIM") || t.equals("FINAL")) {
-                kind = Statement.Kind.valueOf(t);
-            } else {
-                errors.add(new RecordError(record, "kind", "must be interim or final, was '" + k.asText() + "'"));
-            }
-        }
-        Period period = null;
-        JsonNode p = body.get("period");
-        if (p == null || p.isNull()) {
-            if (kind == Statement.Kind.FINAL) {
-                period = c.performancePeriod();
-            } else {
-                errors.add(new RecordError(record, "period", "is required for an interim settlement (e.g. 2024-Q1)"));
-            }
-        } else if (!p.isTextual()) {
-            errors.add(new RecordError(record, "period", "must be a string such as 2024-Q1, was " + p));
-        } else {
-            try {
-                period = p.asText().equals(c.performancePeriod().id()) ? c.performancePeriod() : Period.parse(p.asText());
-                if (!c.performancePeriod().encloses(period)) {
-                    errors.add(new RecordError(record, "period", period.id() + " is outside the contract's performance period "
-                            + c.performanceStart() + " to " + c.performanceEnd()));
-                } else if (kind == Statement.Kind.FINAL && !period.equals(c.performancePeriod())) {
-                    errors.add(new RecordError(record, "period", "a final settlement covers the whole performance period "
-                            + c.performancePeriod().id() + ", was " + period.id()));
-                }
-            } catch (IllegalArgumentException e) {
-                errors.add(new RecordError(record, "period", e.getMessage()));
-            }
-        }
-        LocalDate asOf = LocalDate.now(clock);
-        JsonNode a = body.get("asOf");
-        if (a != null && !a.isNull()) {
-            try {
-                asOf = LocalDate.parse(a.asText());
-                if (!a.isTextual()) {
-                    throw new DateTimeParseException("not text", a.toString(), 0);
-                }
-                if (period != null && !asOf.isAfter(period.start())) {
-                    errors.add(new RecordError(record, "asOf", asOf + " is not after the start of " + period.id()));
-                }
-            } catch (DateTimeParseException e) {
-                errors.add(new RecordError(record, "asOf", "must be a date YYYY-MM-DD, was " + a));
-            }
-        }
-        ReportedFacts reported = ReportedFacts.NONE;
-        JsonNode rep = body.get("reported");
-        if (rep != null && !rep.isNull()) {
-            Checked<ReportedFacts> facts = ReportedFactsFormat.read(rep);
-            reported = facts.ok() ? facts.value() : ReportedFacts.NONE;
-            facts.violations().forEach(v -> errors.add(new RecordError(record,
-                    v.field() == null ? "reported" : "reported." + v.field(), v.message())));
-        }
+        Statement.Kind kind = kind(body.get("kind"), errors);
+        Period period = period(c, kind, body.get("period"), errors);
+        LocalDate asOf = asOf(body.get("asOf"), period, LocalDate.now(clock), errors);
+        ReportedFacts reported = reported(body.get("reported"), errors);
         if (!errors.isEmpty()) {
             throw Problem.invalid("the settlement request is not valid", errors).failure();
         }
         return new Request(period, kind, asOf, reported);
+    }
+
+    private static RecordError error(String field, String message) {
+        return new RecordError("settlement request", field, message);
+    }
+
+    private static Statement.Kind kind(JsonNode k, List<RecordError> errors) {
+        if (k == null || !k.isTextual()) {
+            errors.add(error("kind", "is required: interim or final"));
+            return null;
+        }
+        String t = k.asText().trim().toUpperCase(Locale.ROOT);
+        if (t.equals("INTERIM") || t.equals("FINAL")) {
+            return Statement.Kind.valueOf(t);
+        }
+        errors.add(error("kind", "must be interim or final, was '" + k.asText() + "'"));
+        return null;
+    }
+
+    /** The period settled: named, or the performance period for a final; inside the contract either way. */
+    private static Period period(Contract c, Statement.Kind kind, JsonNode p, List<RecordError> errors) {
+        Period perf = c.performancePeriod();
+        if (p == null || p.isNull()) {
+            if (kind == Statement.Kind.FINAL) {
+                return perf;
+            }
+            errors.add(error("period", "is required for an interim settlement (e.g. 2024-Q1)"));
+            return null;
+        }
+        if (!p.isTextual()) {
+            errors.add(error("period", "must be a string such as 2024-Q1, was " + p));
+            return null;
+        }
+        Period.Read read = p.asText().equals(perf.id()) ? new Period.Read(perf, null) : Period.read(p.asText());
+        if (!read.ok()) {
+            errors.add(error("period", read.problem()));
+            return null;
+        }
+        Period period = read.period();
+        if (!perf.encloses(period)) {
+            errors.add(error("period", period.id() + " is outside the contract's performance period "
+                    + c.performanceStart() + " to " + c.performanceEnd()));
+        } else if (kind == Statement.Kind.FINAL && !period.equals(perf)) {
+            errors.add(error("period", "a final settlement covers the whole performance period " + perf.id() + ", was " + period.id()));
+        }
+        return period;
+    }
+
+    private static LocalDate asOf(JsonNode a, Period period, LocalDate today, List<RecordError> errors) {
+        if (a == null || a.isNull()) {
+            return today;
+        }
+        LocalDate asOf;
+        try {
+            if (!a.isTextual()) {
+                throw new DateTimeParseException("not text", a.toString(), 0);
+            }
+            asOf = LocalDate.parse(a.asText());
+        } catch (DateTimeParseException e) {
+            errors.add(error("asOf", "must be a date YYYY-MM-DD, was " + a));
+            return today;
+        }
+        if (period != null && !asOf.isAfter(period.start())) {
+            errors.add(error("asOf", asOf + " is not after the start of " + period.id()));
+        }
+        return asOf;
+    }
+
+    private static ReportedFacts reported(JsonNode rep, List<RecordError> errors) {
+        if (rep == null || rep.isNull()) {
+            return ReportedFacts.NONE;
+        }
+        Checked<ReportedFacts> facts = ReportedFactsFormat.read(rep);
+        facts.violations().forEach(v -> errors.add(error(v.field() == null ? "reported" : "reported." + v.field(), v.message())));
+        return facts.ok() ? facts.value() : ReportedFacts.NONE;
     }
 
     private static List<Statement> filter(List<Statement> all, Optional<String> period, Optional<String> kind) {

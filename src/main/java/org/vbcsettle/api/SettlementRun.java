@@ -12,9 +12,9 @@ import java.util.List;
  * @param repeated       the period had already been settled with this kind: the stored statement, nothing paid
  * @param notes          why a benchmark found met while settling paid nothing now; empty when none
  */
-public record SettlementOutcome(Statement statement, PayoutView payout, List<PayoutView> triggerPayouts, boolean repeated,
+public record SettlementRun(Statement statement, PayoutView payout, List<PayoutView> triggerPayouts, boolean repeated,
                                 List<String> notes) {
-    public SettlementOutcome {
+    public SettlementRun {
         triggerPayouts = triggerPayouts == null ? List.of() : List.copyOf(triggerPayouts);
         notes = notes == null ? List.of() : List.copyOf(notes);
     }
