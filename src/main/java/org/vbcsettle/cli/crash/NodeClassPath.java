@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 
 /**
  * This JVM's class path for the child nodes, with every directory (a build's {@code target/classes}) packed
- * into a jar: the JVM archives classes for a faster start only from jars.
+ * into a jar: the JVM archives classes for a faster start only from jars. Paths are made absolute.
  */
 final class NodeClassPath {
 
@@ -23,13 +23,13 @@ final class NodeClassPath {
         List<String> out = new ArrayList<>();
         int n = 0;
         for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
-            Path p = Path.of(entry);
+            Path p = Path.of(entry).toAbsolutePath(); // the nodes run in a folder of their own
             if (Files.isDirectory(p)) {
                 Path jar = work.resolve("classes-" + n++ + ".jar");
                 pack(p, jar);
                 out.add(jar.toString());
             } else {
-                out.add(entry);
+                out.add(p.toString());
             }
         }
         return String.join(java.io.File.pathSeparator, out);
