@@ -106,7 +106,7 @@ public final class CrashRun {
                 thread.interrupt();
                 thread.join();
             }
-            if (worker.failure() != null) {
+            if (worker.failure() != null && seen.add(worker.failure())) {
                 problems.add("cycle " + (cycle + 1) + ": " + worker.failure() + "\n  node output:\n" + node.lastOutput());
                 log.println("crash: " + worker.failure());
             }
