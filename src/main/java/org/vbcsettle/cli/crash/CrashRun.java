@@ -64,7 +64,7 @@ public final class CrashRun {
         List<String> problems = new ArrayList<>();
         Path work = Files.createTempDirectory("vbc-crash");
         String classPath = NodeClassPath.ofJars(work);
-        String archive = classArchive(s, work, classPath, log);
+        String archive = classArchive(s, work, classPath, token, log);
         long restartNanos = 0;
         int checkFrom = 0;
         java.util.Set<String> seen = new java.util.HashSet<>();
@@ -123,14 +123,31 @@ public final class CrashRun {
      * The JVM option that loads the class archive a first node wrote at its normal exit, or a harmless option
      * when none was written (the nodes then start from the jars, only slower).
      */
-    private static String classArchive(Settings s, Path work, String classPath, PrintStream log) throws Exception {
+    private static String classArchive(Settings s, Path work, String classPath, String token, PrintStream log) throws Exception {
         Path jsa = work.resolve("node-classes.jsa");
         long t0 = System.nanoTime();
-        CrashNode.start(s.store(), SECRET, work, s.startTimeoutMillis(), classPath, "-XX:ArchiveClassesAtExit=" + jsa)
-                .stop(s.startTimeoutMillis());
+        CrashNode node = CrashNode.start(s.store(), SECRET, work, s.startTimeoutMillis(), classPath, "-XX:ArchiveClassesAtExit=" + jsa);
+        warmUp(new CrashClient(node.baseUrl(), token), new CrashSchedule(~s.seed(), s.claimsPerBatch()));
+        node.stop(s.startTimeoutMillis());
         boolean written = Files.isRegularFile(jsa);
         log.printf("crash: class archive %s in %.1f s%n", written ? "written" : "not written", (System.nanoTime() - t0) / 1e9);
         return written ? "-XX:SharedArchiveFile=" + jsa : "-Xshare:auto";
+    }
+
+    /**
+     * One whole contract of another seed, and the reads of the checks, so that the archive also holds the
+     * classes of the request paths (the first request after each restart is then quicker too).
+     */
+    private static void warmUp(CrashClient client, CrashSchedule schedule) throws Exception {
+        String id = schedule.contractId(0);
+        for (CrashSchedule.Step step : schedule.steps(0)) {
+            if (!client.send(id, step).ok()) {
+                return; // only a warm-up: the run itself reports what the node refuses
+            }
+        }
+        for (String read : new String[] {"/totals", "/settlements", "/payouts"}) {
+            client.get("/v1/contracts/" + id + read);
+        }
     }
 
     private static void deleteTree(Path dir) {
