@@ -17,22 +17,37 @@ import java.util.Properties;
  * the projection, whose last writes then fail ("Database is already closed") and stall shutdown. The node
  * closes its pools at the end of coordinated shutdown instead, and H2 closes the database with the last
  * connection.
+ *
+ * <p>It also carries {@code WRITE_DELAY=0} (appended when missing), because a reply to a write promises the
+ * write survives the node being killed. H2's MVStore otherwise leaves each commit in memory for its background
+ * writer to store up to {@code WRITE_DELAY} (500 ms) later: a node killed with SIGKILL lost batches and
+ * statements it had acknowledged. With 0 the background writer is off and every commit writes its chunk to
+ * the file before the commit returns (MVStore's {@code TransactionStore} commits the store when the
+ * auto-commit delay is 0). A URL that sets {@code WRITE_DELAY} itself keeps its value.
  */
 public record DatabaseSettings(String url, String user, String password, Duration connectionTimeout, int poolSize,
                                int projectionPoolSize) {
 
     static final String H2_CLOSE_ON_EXIT = "DB_CLOSE_ON_EXIT=FALSE";
+    static final String H2_WRITE_DELAY = "WRITE_DELAY=0";
 
     public DatabaseSettings {
-        url = withH2CloseOnExitOff(url);
+        url = withH2Settings(url);
     }
 
-    /** {@code url} with {@code ;DB_CLOSE_ON_EXIT=FALSE} appended when it is an H2 URL that does not set it. */
-    static String withH2CloseOnExitOff(String url) {
-        if (url == null || !url.startsWith("jdbc:h2:") || url.toUpperCase(java.util.Locale.ROOT).contains("DB_CLOSE_ON_EXIT=")) {
+    /** {@code url} with each of H2's required settings appended that an H2 URL does not set itself. */
+    static String withH2Settings(String url) {
+        if (url == null || !url.startsWith("jdbc:h2:")) {
             return url;
         }
-        return url + ";" + H2_CLOSE_ON_EXIT;
+        String upper = url.toUpperCase(java.util.Locale.ROOT);
+        StringBuilder out = new StringBuilder(url);
+        for (String setting : new String[] {H2_CLOSE_ON_EXIT, H2_WRITE_DELAY}) {
+            if (!upper.contains(";" + setting.substring(0, setting.indexOf('=') + 1))) {
+                out.append(';').append(setting);
+            }
+        }
+        return out.toString();
     }
 
     public enum Dialect {

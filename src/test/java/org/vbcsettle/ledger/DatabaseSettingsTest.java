@@ -19,20 +19,34 @@ class DatabaseSettingsTest {
     }
 
     @Test
-    void h2UrlsGetDbCloseOnExitFalseAppendedOnce() {
+    void h2UrlsGetDbCloseOnExitFalseAndWriteDelayZeroAppendedOnce() {
         assertThat(fromConfig(Map.of("url", "jdbc:h2:file:./data/vbc-ledger")).url())
-                .isEqualTo("jdbc:h2:file:./data/vbc-ledger;DB_CLOSE_ON_EXIT=FALSE");
+                .isEqualTo("jdbc:h2:file:./data/vbc-ledger;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
         // a configured URL with other settings keeps them
         assertThat(fromConfig(Map.of("url", "jdbc:h2:file:/x/l;MODE=PostgreSQL")).url())
-                .isEqualTo("jdbc:h2:file:/x/l;MODE=PostgreSQL;DB_CLOSE_ON_EXIT=FALSE");
-        // one that sets it already (either way, any case) is left alone
-        assertThat(fromConfig(Map.of("url", "jdbc:h2:file:/x/l;db_close_on_exit=TRUE")).url())
-                .isEqualTo("jdbc:h2:file:/x/l;db_close_on_exit=TRUE");
+                .isEqualTo("jdbc:h2:file:/x/l;MODE=PostgreSQL;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
+        // one that sets them already (either way, any case) is left alone
+        assertThat(fromConfig(Map.of("url", "jdbc:h2:file:/x/l;db_close_on_exit=TRUE;write_delay=500")).url())
+                .isEqualTo("jdbc:h2:file:/x/l;db_close_on_exit=TRUE;write_delay=500");
+        assertThat(fromConfig(Map.of("url", "jdbc:h2:file:/x/l;WRITE_DELAY=0")).url())
+                .isEqualTo("jdbc:h2:file:/x/l;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
         // withUrl goes through the same constructor
         DatabaseSettings s = fromConfig(Map.of("url", "jdbc:h2:mem:a")).withUrl("jdbc:h2:file:/y/l", "sa", "");
-        assertThat(s.url()).isEqualTo("jdbc:h2:file:/y/l;DB_CLOSE_ON_EXIT=FALSE");
+        assertThat(s.url()).isEqualTo("jdbc:h2:file:/y/l;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
         assertThat(fromConfig(Map.of("url", "jdbc:postgresql://db:5432/vbc", "user", "vbc")).url())
                 .isEqualTo("jdbc:postgresql://db:5432/vbc");
+    }
+
+    @Test
+    void anH2CommitIsInTheFileWhenItReturns() throws Exception {
+        // the database's own setting, as the node opens it: 0 means no background writer, a store per commit
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("vbc-h2-durable");
+        DatabaseSettings s = fromConfig(Map.of("url", "jdbc:h2:file:" + dir.resolve("l")));
+        try (var c = s.connect(); var st = c.createStatement();
+             var rs = st.executeQuery("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("0");
+        }
     }
 
     @Test
