@@ -21,15 +21,20 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Bundled-payment reconciliation after CMS BPCI Advanced:
+ * Bundled-payment reconciliation after CMS BPCI Advanced (Clinical Episode Construction Specifications and
+ * Clinical Episode Reconciliation Specifications, Model Years 1 and 2, CMS Innovation Center, 2019):
  * <ol>
- *   <li>episodes from anchor claims ({@link EpisodeConstruction});</li>
- *   <li>episode spend winsorized per episode type ({@link EpisodeWinsorization}: nearest-rank percentiles
- *       over the period's episodes of the type, or a fixed cap per episode);</li>
- *   <li>reconciliation = Σ (target − winsorized spend);</li>
- *   <li>composite quality score (CQS) adjustment: a positive amount is reduced by up to
+ *   <li>episodes from anchor claims, excluded services left out and claims straddling the episode end
+ *       prorated by days ({@link EpisodeConstruction}; Construction Specifications §5–§6);</li>
+ *   <li>episode spend winsorized per episode type ({@link EpisodeWinsorization}: CMS's national 1st/99th
+ *       percentile bounds, or explicitly the contract's own percentiles, or a fixed cap; §6.4);</li>
+ *   <li>the Total Reconciliation Amount = Σ (final target price − winsorized spend), netted across all
+ *       episodes of all types (Reconciliation Specifications, "Calculate Reconciliation Amounts");</li>
+ *   <li>composite quality score (CQS) adjustment of that amount: a positive amount is reduced by up to
  *       maxAdjustment × (1 − CQS) of itself, a repayment by up to maxAdjustment × CQS of itself;</li>
- *   <li>stop-gain / stop-loss: the result is held within [−stopLoss × total target, +stopGain × total target].</li>
+ *   <li>then stop-gain / stop-loss: the result is held within [−stopLoss × total target, +stopGain × total
+ *       target]. The order, CQS first and the limits last, is the order of CMS's reconciliation steps as
+ *       this project reads them; the published text could not be confirmed here (contracts/README.md).</li>
  * </ol>
  * Positive: payment to the provider; negative: repayment to the payer. The figures are a
  * {@link BundledPaymentResult}; {@link BundledPaymentLineItems} writes the statement from them.
@@ -132,8 +137,11 @@ public final class BundledPaymentCalculator {
 
     private static BundledPaymentResult.EpisodeType winsorized(String where, BundledPayment terms, String type,
                                                                List<EpisodeOutcome> list) {
-        EpisodeWinsorization w = EpisodeWinsorization.of(terms.winsorization(), list.stream().map(EpisodeOutcome::spend).toList(),
-                where + ", episode " + type);
+        BundledPayment.SpendBounds national = terms.episodes() == null ? null : terms.episodes().stream()
+                .filter(d -> type.equals(d.episodeType())).map(EpisodeDefinition::nationalBounds).filter(b -> b != null)
+                .findFirst().orElse(null);
+        EpisodeWinsorization w = EpisodeWinsorization.of(terms.winsorization(), national,
+                list.stream().map(EpisodeOutcome::spend).toList(), where + ", episode " + type);
         List<BundledPaymentResult.Episode> out = list.stream().map(e -> new BundledPaymentResult.Episode(e, w.apply(e.spend()))).toList();
         return new BundledPaymentResult.EpisodeType(type, w.method(), w.lower(), w.upper(), out);
     }

@@ -47,9 +47,9 @@ class BundledPaymentProperties {
     Arbitrary<Scenario> scenarios() {
         Arbitrary<Winsorization> w = Arbitraries.oneOf(
                 Arbitraries.just(null),
-                Arbitraries.longs().between(0, 10_000_000).map(c -> new Winsorization(null, null, Money.ofCents(c))),
+                Arbitraries.longs().between(0, 10_000_000).map(c -> Winsorization.fixedCap(Money.ofCents(c))),
                 Combinators.combine(rate(0, 50), rate(50, 100))
-                        .as((lo, hi) -> new Winsorization(lo, hi, null)));
+                        .as((lo, hi) -> Winsorization.contractPercentiles(lo, hi)));
         Arbitrary<QualityAdjustment> qa = Arbitraries.oneOf(Arbitraries.just(null),
                 rate(0, 10).map(m -> new QualityAdjustment(m, null)));
         Arbitrary<BigDecimal> limit = Arbitraries.oneOf(Arbitraries.just(null), rate(0, 50));
