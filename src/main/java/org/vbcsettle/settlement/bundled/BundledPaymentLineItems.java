@@ -3,11 +3,13 @@ package org.vbcsettle.settlement.bundled;
 import org.vbcsettle.contract.BundledPayment;
 import org.vbcsettle.money.Money;
 import org.vbcsettle.money.Rates;
+import org.vbcsettle.money.Rounding;
 import org.vbcsettle.settlement.Completion;
 import org.vbcsettle.settlement.LineItem;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Writes a bundled-payment statement from its {@link BundledPaymentResult}: one line per episode, then per type and total. */
 final class BundledPaymentLineItems {
@@ -26,6 +28,7 @@ final class BundledPaymentLineItems {
                     .money(r.completion().completed()));
         }
         for (BundledPaymentResult.EpisodeType t : r.types()) {
+            definition(terms, t.episodeType()).ifPresent(d -> items.add(targetPrice(terms, d)));
             for (BundledPaymentResult.Episode e : t.episodes()) {
                 items.add(episode(t.episodeType(), e));
             }
@@ -50,7 +53,7 @@ final class BundledPaymentLineItems {
                 .input("episodes", r.episodeCount())
                 .input("total target", r.totalTarget())
                 .input("total winsorized spend", r.totalWinsorized())
-                .formula("Σ over episode types (target − winsorized spend)")
+                .formula("Σ over episode types (target − winsorized spend), netted across all episodes")
                 .money(r.reconciliation()));
         if (r.qualityAdjustment() != null) {
             qualityAdjustment(r, items);
@@ -61,6 +64,22 @@ final class BundledPaymentLineItems {
                 .formula("positive: payment to the provider; negative: repayment to the payer")
                 .money(r.amount()));
         return items;
+    }
+
+    private static Optional<BundledPayment.EpisodeDefinition> definition(BundledPayment terms, String type) {
+        return terms.episodes() == null ? Optional.empty()
+                : terms.episodes().stream().filter(d -> type.equals(d.episodeType())).findFirst();
+    }
+
+    /** The final target price as CMS builds it: benchmark price × case-mix adjustment × (1 − discount). */
+    private static LineItem targetPrice(BundledPayment terms, BundledPayment.EpisodeDefinition d) {
+        return LineItem.builder("Target price " + d.episodeType())
+                .input("benchmark price", d.targetPrice())
+                .input("patient case-mix adjustment", d.caseMixAdjustment() == null ? "1" : d.caseMixAdjustment().toPlainString())
+                .input("CMS discount", d.discount() == null ? "none" : Rates.percent(d.discount()))
+                .input("rounding", Rounding.NEAREST_CENT.description())
+                .formula("benchmark price × case-mix adjustment × (1 − discount)")
+                .money(BundledPaymentCalculator.episodeTarget(terms, d));
     }
 
     private static LineItem episode(String type, BundledPaymentResult.Episode episode) {

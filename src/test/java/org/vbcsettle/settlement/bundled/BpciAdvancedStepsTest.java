@@ -175,5 +175,10 @@ class BpciAdvancedStepsTest {
         List<String> labels = res.lineItems().stream().map(LineItem::label).toList();
         assertThat(labels.indexOf("Composite quality score adjustment")).isLessThan(labels.indexOf("Stop-gain limit"));
         assertThat(labels.indexOf("Total reconciliation amount")).isLessThan(labels.indexOf("Composite quality score adjustment"));
+        // The statement shows how each target was built: $25,000.00 × 1 × (1 − 3%) = $24,250.00.
+        LineItem target = res.lineItems().stream().filter(li -> li.label().equals("Target price MJRLE")).findFirst().orElseThrow();
+        assertThat(target.inputs().get("benchmark price")).isEqualTo("$25,000.00");
+        assertThat(target.inputs().get("CMS discount")).isEqualTo("3%");
+        assertThat(target.amountCents()).isEqualTo(2_425_000L);
     }
 }
