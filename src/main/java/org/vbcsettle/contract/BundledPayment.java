@@ -15,6 +15,11 @@ import java.util.List;
  * @param qualityAdjustment composite quality score adjustment (null: none)
  * @param stopGain          positive reconciliation is limited to this share of total target price (e.g. 0.20)
  * @param stopLoss          repayment is limited to this share of total target price (e.g. 0.20)
+ * @param qualityBeforeLimits whether the CQS adjustment is applied before stop-gain / stop-loss (null: true,
+ *                          CMS's order as this project reads the Reconciliation Specifications); false applies
+ *                          the limits to the Total Reconciliation Amount first and the CQS adjustment last
+ * @param prorateDrgStays   whether an inpatient stay paid by MS-DRG that runs past the episode end is prorated
+ *                          by days like any other claim (null: false, the stay counts whole)
  */
 public record BundledPayment(
         String id,
@@ -22,7 +27,23 @@ public record BundledPayment(
         Winsorization winsorization,
         QualityAdjustment qualityAdjustment,
         BigDecimal stopGain,
-        BigDecimal stopLoss) implements Arrangement {
+        BigDecimal stopLoss,
+        Boolean qualityBeforeLimits,
+        Boolean prorateDrgStays) implements Arrangement {
+
+    /** Terms with CMS's order of steps and DRG stays counted whole. */
+    public BundledPayment(String id, List<EpisodeDefinition> episodes, Winsorization winsorization,
+                          QualityAdjustment qualityAdjustment, BigDecimal stopGain, BigDecimal stopLoss) {
+        this(id, episodes, winsorization, qualityAdjustment, stopGain, stopLoss, null, null);
+    }
+
+    public boolean qualityFirst() {
+        return qualityBeforeLimits == null || qualityBeforeLimits;
+    }
+
+    public boolean prorateDrgStaysOrDefault() {
+        return prorateDrgStays != null && prorateDrgStays;
+    }
 
     /**
      * One clinical episode type. Its target price is built as CMS builds a BPCI Advanced target price

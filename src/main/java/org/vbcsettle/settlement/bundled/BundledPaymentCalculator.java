@@ -114,25 +114,48 @@ public final class BundledPaymentCalculator {
         Money totalWinsorized = Money.sum(types.stream().map(BundledPaymentResult.EpisodeType::winsorizedSpend).toList());
         Money reconciliation = totalTarget.minus(totalWinsorized);
 
+        boolean quality = terms.qualityAdjustment() != null && cqs != null;
         BundledPaymentResult.QualityAdjustment qa = null;
-        if (terms.qualityAdjustment() != null && cqs != null) {
-            qa = qualityAdjustment(where, terms.qualityAdjustment(), reconciliation, cqs);
+        Limited limited;
+        Money amount;
+        if (terms.qualityFirst()) {
+            qa = quality ? qualityAdjustment(where, terms.qualityAdjustment(), reconciliation, cqs) : null;
+            limited = limits(where, terms, totalTarget, qa == null ? reconciliation : reconciliation.plus(qa.adjustment()));
+            amount = limited.amount();
+        } else {
+            limited = limits(where, terms, totalTarget, reconciliation);
+            qa = quality ? qualityAdjustment(where, terms.qualityAdjustment(), limited.amount(), cqs) : null;
+            amount = qa == null ? limited.amount() : limited.amount().plus(qa.adjustment());
         }
-        Money amount = qa == null ? reconciliation : reconciliation.plus(qa.adjustment());
+        BundledPaymentResult.Limit stopGain = limited.stopGain();
+        BundledPaymentResult.Limit stopLoss = limited.stopLoss();
+        return new BundledPaymentResult(completion, types, totalTarget, totalSpend, totalWinsorized, reconciliation, qa,
+                stopGain, stopLoss, amount);
+    }
+
+    /** The stop-gain and stop-loss limits applied to {@code amount}, and the amount they leave. */
+    private record Limited(BundledPaymentResult.Limit stopGain, BundledPaymentResult.Limit stopLoss, Money amount) {
+    }
+
+    /**
+     * Stop-gain / stop-loss: the amount held within [−stopLoss × total target, +stopGain × total target]
+     * (BPCI Advanced: 20% of the Total Performance Period Target Amount each way), limits toward zero.
+     */
+    private static Limited limits(String where, BundledPayment terms, Money totalTarget, Money amount) {
+        Money a = amount;
         BundledPaymentResult.Limit stopGain = null;
         if (terms.stopGain() != null) {
             BigDecimal share = share(terms.stopGain(), where + ": stopGain");
-            stopGain = new BundledPaymentResult.Limit(share, totalTarget.times(share, LIMIT_ROUNDING), amount);
-            amount = Money.min(amount, stopGain.limit());
+            stopGain = new BundledPaymentResult.Limit(share, totalTarget.times(share, LIMIT_ROUNDING), a);
+            a = Money.min(a, stopGain.limit());
         }
         BundledPaymentResult.Limit stopLoss = null;
         if (terms.stopLoss() != null) {
             BigDecimal share = share(terms.stopLoss(), where + ": stopLoss");
-            stopLoss = new BundledPaymentResult.Limit(share, totalTarget.times(share, LIMIT_ROUNDING).negate(), amount);
-            amount = Money.max(amount, stopLoss.limit());
+            stopLoss = new BundledPaymentResult.Limit(share, totalTarget.times(share, LIMIT_ROUNDING).negate(), a);
+            a = Money.max(a, stopLoss.limit());
         }
-        return new BundledPaymentResult(completion, types, totalTarget, totalSpend, totalWinsorized, reconciliation, qa,
-                stopGain, stopLoss, amount);
+        return new Limited(stopGain, stopLoss, a);
     }
 
     private static BundledPaymentResult.EpisodeType winsorized(String where, BundledPayment terms, String type,
@@ -158,13 +181,13 @@ public final class BundledPaymentCalculator {
         }
         if (reconciliation.isPositive()) {
             BigDecimal rate = max.multiply(BigDecimal.ONE.subtract(cqs));
-            return new BundledPaymentResult.QualityAdjustment(cqs, max, rate, reconciliation.times(rate, LIMIT_ROUNDING).negate());
+            return new BundledPaymentResult.QualityAdjustment(reconciliation, cqs, max, rate, reconciliation.times(rate, LIMIT_ROUNDING).negate());
         }
         if (reconciliation.isNegative()) {
             BigDecimal rate = max.multiply(cqs);
-            return new BundledPaymentResult.QualityAdjustment(cqs, max, rate, reconciliation.abs().times(rate, LIMIT_ROUNDING));
+            return new BundledPaymentResult.QualityAdjustment(reconciliation, cqs, max, rate, reconciliation.abs().times(rate, LIMIT_ROUNDING));
         }
-        return new BundledPaymentResult.QualityAdjustment(cqs, max, BigDecimal.ZERO, Money.ZERO);
+        return new BundledPaymentResult.QualityAdjustment(reconciliation, cqs, max, BigDecimal.ZERO, Money.ZERO);
     }
 
     /**

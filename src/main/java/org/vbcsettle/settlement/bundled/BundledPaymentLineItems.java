@@ -55,10 +55,18 @@ final class BundledPaymentLineItems {
                 .input("total winsorized spend", r.totalWinsorized())
                 .formula("Σ over episode types (target − winsorized spend), netted across all episodes")
                 .money(r.reconciliation()));
-        if (r.qualityAdjustment() != null) {
-            qualityAdjustment(r, items);
+        // CMS's order: the CQS adjustment of the Total Reconciliation Amount, then the limits; terms may reverse it.
+        if (terms.qualityFirst()) {
+            if (r.qualityAdjustment() != null) {
+                qualityAdjustment(r, items, "reconciliation");
+            }
+            limits(terms, r, items, "adjusted reconciliation");
+        } else {
+            limits(terms, r, items, "reconciliation");
+            if (r.qualityAdjustment() != null) {
+                qualityAdjustment(r, items, "amount within the limits");
+            }
         }
-        limits(terms, r, items);
         items.add(LineItem.builder(r.amount().isNegative() ? "Repayment to the payer" : "Payment to the provider")
                 .input("amount", r.amount())
                 .formula("positive: payment to the provider; negative: repayment to the payer")
@@ -97,14 +105,14 @@ final class BundledPaymentLineItems {
                 .money(episode.reconciliation());
     }
 
-    private static void qualityAdjustment(BundledPaymentResult r, List<LineItem> items) {
+    private static void qualityAdjustment(BundledPaymentResult r, List<LineItem> items, String baseName) {
         BundledPaymentResult.QualityAdjustment qa = r.qualityAdjustment();
-        Money reconciliation = r.reconciliation();
-        String formula = reconciliation.isPositive() ? "−(reconciliation × maxAdjustment × (1 − CQS))"
-                : reconciliation.isNegative() ? "|reconciliation| × maxAdjustment × CQS (reduces the repayment)"
-                : "no adjustment of a zero reconciliation";
+        Money base = qa.base();
+        String formula = base.isPositive() ? "−(" + baseName + " × maxAdjustment × (1 − CQS))"
+                : base.isNegative() ? "|" + baseName + "| × maxAdjustment × CQS (reduces the repayment)"
+                : "no adjustment of a zero " + baseName;
         items.add(LineItem.builder("Composite quality score adjustment")
-                .input("reconciliation", reconciliation)
+                .input(baseName, base)
                 .input("composite quality score", qa.score().toPlainString())
                 .input("maximum adjustment", Rates.percent(qa.maxAdjustment()))
                 .input("adjustment rate", Rates.percent(qa.rate()))
@@ -112,24 +120,24 @@ final class BundledPaymentLineItems {
                 .formula(formula)
                 .money(qa.adjustment()));
         items.add(LineItem.builder("Quality-adjusted reconciliation")
-                .input("reconciliation", reconciliation)
+                .input(baseName, base)
                 .input("adjustment", qa.adjustment())
-                .formula("reconciliation + adjustment")
+                .formula(baseName + " + adjustment")
                 .money(r.adjustedReconciliation()));
     }
 
-    private static void limits(BundledPayment terms, BundledPaymentResult r, List<LineItem> items) {
+    private static void limits(BundledPayment terms, BundledPaymentResult r, List<LineItem> items, String beforeName) {
         BundledPaymentResult.Limit gain = r.stopGain();
         if (gain != null) {
-            items.add(limit("Stop-gain limit", "stop-gain", terms.stopGain(), r, gain, "adjusted reconciliation")
-                    .formula("min(adjusted reconciliation, stop-gain × total target)")
+            items.add(limit("Stop-gain limit", "stop-gain", terms.stopGain(), r, gain, beforeName)
+                    .formula("min(" + beforeName + ", stop-gain × total target)")
                     .money(Money.min(gain.before(), gain.limit())));
         }
         BundledPaymentResult.Limit loss = r.stopLoss();
         if (loss != null) {
             items.add(limit("Stop-loss limit", "stop-loss", terms.stopLoss(), r, loss, "amount before")
                     .formula("max(amount, −stop-loss × total target)")
-                    .money(r.amount()));
+                    .money(Money.max(loss.before(), loss.limit())));
         }
     }
 

@@ -43,7 +43,7 @@ import java.util.TreeMap;
  *   <li>A claim that starts inside the window and ends after it is prorated by days (§6.3 "Prorate
  *       Claims"): paid × days inside the window ÷ days of the claim, both counted inclusively, to the
  *       nearest cent ({@link #PRORATION_ROUNDING}). An inpatient stay with an MS-DRG is paid per stay, not
- *       per day, and counts whole.</li>
+ *       per day, and counts whole unless the terms set {@code prorateDrgStays}.</li>
  *   <li>Episodes are built over all the claims given, whatever their dates, so that an episode opened
  *       before the period keeps its claims; only episodes starting inside the period are returned.</li>
  * </ul>
@@ -116,7 +116,7 @@ final class EpisodeConstruction {
             if (episodes.isEmpty()) {
                 continue;
             }
-            addSpend(episodes, memberClaims, openers, exclusions);
+            addSpend(episodes, memberClaims, openers, exclusions, terms.prorateDrgStaysOrDefault());
             for (Open e : episodes) {
                 if (!period.contains(e.start)) {
                     continue;
@@ -178,7 +178,7 @@ final class EpisodeConstruction {
      * start and whose type does not exclude it.
      */
     private static void addSpend(List<Open> episodes, List<Claim> memberClaims, Set<String> openers,
-                                 List<Exclusions> exclusions) {
+                                 List<Exclusions> exclusions, boolean prorateDrgStays) {
         for (Claim c : memberClaims) {
             if (openers.contains(c.id())) {
                 continue;
@@ -188,7 +188,7 @@ final class EpisodeConstruction {
             }
             for (Open e : episodes) {
                 if (e.covers(c.serviceFrom()) && !exclusions.get(e.definition).excludes(c)) {
-                    e.spend = e.spend.plus(inWindow(c, e.end));
+                    e.spend = e.spend.plus(inWindow(c, e.end, prorateDrgStays));
                     break;
                 }
             }
@@ -197,12 +197,12 @@ final class EpisodeConstruction {
 
     /**
      * The part of a claim's paid amount that falls in a window ending on {@code end}: whole when the claim
-     * ends by then (or is an inpatient stay paid by MS-DRG), else prorated by days.
+     * ends by then (or is an inpatient stay paid by MS-DRG, unless {@code prorateDrgStays}), else prorated by days.
      */
-    static Money inWindow(Claim c, LocalDate end) {
+    static Money inWindow(Claim c, LocalDate end, boolean prorateDrgStays) {
         Money paid = paid(c);
         LocalDate through = c.serviceThrough();
-        boolean drgStay = c.type() == Claim.ClaimType.INPATIENT && c.drg() != null;
+        boolean drgStay = !prorateDrgStays && c.type() == Claim.ClaimType.INPATIENT && c.drg() != null;
         if (through == null || !through.isAfter(end) || drgStay) {
             return paid;
         }

@@ -141,7 +141,13 @@ class BpciAdvancedStepsTest {
         List<EpisodeOutcome> eps = episodes(terms(null, mjrle(null, null, null)), claims);
         assertThat(eps).hasSize(1);
         assertThat(eps.get(0).spend()).isEqualTo($("34000"));
-        assertThat(EpisodeConstruction.inWindow(claims.get(2), d("2024-06-02"))).isEqualTo($("1500.00"));
+        assertThat(EpisodeConstruction.inWindow(claims.get(2), d("2024-06-02"), false)).isEqualTo($("1500.00"));
+
+        // With prorateDrgStays the readmission is prorated too: 8 days (May 30–June 6), 4 inside (May 30–June 2):
+        //   8,000 × 4 / 8 = $4,000.00 → spend 20,000 + 4,500 + 1,500 + 4,000 = $30,000.00.
+        BundledPayment prorating = new BundledPayment("bundle", List.of(mjrle(null, null, null)), null, null, null, null,
+                null, true);
+        assertThat(episodes(prorating, claims).get(0).spend()).isEqualTo($("30000"));
     }
 
     @Test
@@ -180,5 +186,23 @@ class BpciAdvancedStepsTest {
         assertThat(target.inputs().get("benchmark price")).isEqualTo("$25,000.00");
         assertThat(target.inputs().get("CMS discount")).isEqualTo("3%");
         assertThat(target.amountCents()).isEqualTo(2_425_000L);
+    }
+
+    @Test
+    void limitsBeforeQualityIsAnExplicitAlternative() {
+        // Same episodes with qualityBeforeLimits: false. Stop-gain first: min(15,000, 13,700) = $13,700.00;
+        // then the CQS: 13,700 × 0.10 × 0.5 = $685.00 off → $13,015.00.
+        EpisodeDefinition chf = new EpisodeDefinition("CHF", null, List.of("291"), null, 90, $("20000"), null);
+        BundledPayment t = new BundledPayment("bundle", List.of(mjrle(null, null, null), chf), null,
+                new QualityAdjustment(r("0.10"), null), r("0.20"), r("0.20"), false, null);
+        List<EpisodeOutcome> eps = List.of(ep("e1", "MJRLE", "14250", "24250"), ep("e2", "MJRLE", "34250", "24250"),
+                ep("e3", "CHF", "5000", "20000"));
+        ArrangementResult res = BundledPaymentCalculator.computeWithLineItems(t, eps, r("0.5")).orElseThrow();
+        BundledPaymentResult f = res.figuresAs(BundledPaymentResult.class);
+        assertThat(f.qualityAdjustment().base()).isEqualTo($("13700"));
+        assertThat(f.qualityAdjustmentAmount()).isEqualTo($("-685"));
+        assertThat(res.amount()).isEqualTo($("13015"));
+        List<String> labels = res.lineItems().stream().map(LineItem::label).toList();
+        assertThat(labels.indexOf("Stop-gain limit")).isLessThan(labels.indexOf("Composite quality score adjustment"));
     }
 }

@@ -58,9 +58,10 @@ class BundledPaymentProperties {
                 rate(0, 10).map(m -> new QualityAdjustment(m, null)));
         Arbitrary<BigDecimal> limit = Arbitraries.oneOf(Arbitraries.just(null), rate(0, 50));
         Arbitrary<BigDecimal> cqs = Arbitraries.oneOf(Arbitraries.just(null), rate(0, 100));
-        return Combinators.combine(w, qa, limit, limit, cqs)
-                .as((win, q, gain, loss, score) -> new Scenario(
-                        new BundledPayment("b", List.of(A, B), win, q, gain, loss), score));
+        Arbitrary<Boolean> flag = Arbitraries.of(Boolean.TRUE, Boolean.FALSE).injectNull(0.3);
+        return Combinators.combine(w, qa, limit, limit, cqs, flag, flag)
+                .as((win, q, gain, loss, score, qualityFirst, prorateStays) -> new Scenario(
+                        new BundledPayment("b", List.of(A, B), win, q, gain, loss, qualityFirst, prorateStays), score));
     }
 
     /** A rate lo%..hi% with up to 3 decimals of a percent. */
