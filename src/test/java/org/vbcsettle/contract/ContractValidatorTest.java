@@ -48,7 +48,7 @@ class ContractValidatorTest {
     void aValidContractHasNoProblems() {
         Contract c = contract(quality("q", measure("CBP", BigDecimal.ONE, null, null)),
                 savings("ss", d("0.5")),
-                bundle(new BundledPayment.Winsorization(d("0.01"), d("0.99"), null), new BundledPayment.QualityAdjustment(d("0.10"), "q"),
+                bundle(BundledPayment.Winsorization.contractPercentiles(d("0.01"), d("0.99")), new BundledPayment.QualityAdjustment(d("0.10"), "q"),
                         episode("MJRLE", List.of("469", "470"), null, Money.ofDollars(28_500))));
         assertThat(ContractValidator.validate(c, SRC)).isEmpty();
     }
@@ -86,15 +86,51 @@ class ContractValidatorTest {
     }
 
     @Test
+    void contractPercentilesMustBeChosenExplicitly() {
+        BundledPayment.EpisodeDefinition e = episode("MJRLE", List.of("470"), null, Money.ofDollars(28_500));
+        assertThat(ContractValidator.validate(contract(bundle(new BundledPayment.Winsorization(d("0.01"), d("0.99"), null, null), null, e)), SRC))
+                .containsExactly("contracts/acme.yaml: arrangements[0].winsorization.bounds: percentiles over this contract's own"
+                        + " episodes must be chosen explicitly with bounds: contract-percentiles (CMS winsorizes at national"
+                        + " bounds: bounds: national and each episode's nationalBounds)");
+        assertThat(ContractValidator.validate(contract(bundle(new BundledPayment.Winsorization(null, null, null, "regional"), null, e)), SRC))
+                .containsExactly("contracts/acme.yaml: arrangements[0].winsorization.bounds: must be national or contract-percentiles, was 'regional'");
+    }
+
+    @Test
+    void nationalBoundsAreNeededPerEpisodeAndOrdered() {
+        BundledPayment.EpisodeDefinition none = episode("MJRLE", List.of("470"), null, Money.ofDollars(28_500));
+        assertThat(ContractValidator.validate(contract(bundle(BundledPayment.Winsorization.national(), null, none)), SRC))
+                .containsExactly("contracts/acme.yaml: arrangements[0].episodes[0].nationalBounds: is needed when"
+                        + " winsorization.bounds is national (CMS's national 1st and 99th percentile spend of the clinical episode)");
+        BundledPayment.EpisodeDefinition reversed = new BundledPayment.EpisodeDefinition("MJRLE", "Joint", List.of("470"), null, 90,
+                Money.ofDollars(28_500), d("0.03"), d("1.05"),
+                new BundledPayment.SpendBounds(Money.ofDollars(90_000), Money.ofDollars(4_000)), null, null);
+        assertThat(ContractValidator.validate(contract(bundle(BundledPayment.Winsorization.national(), null, reversed)), SRC))
+                .containsExactly("contracts/acme.yaml: arrangements[0].episodes[0].nationalBounds.upper: must be above"
+                        + " lower ($90,000.00), was $4,000.00");
+    }
+
+    @Test
+    void caseMixAdjustmentAndExcludedCodesAreChecked() {
+        BundledPayment.EpisodeDefinition e = new BundledPayment.EpisodeDefinition("MJRLE", "Joint", List.of("470"), null, 90,
+                Money.ofDollars(28_500), d("0.03"), d("0"), null, List.of("4701"), List.of("J12"));
+        assertThat(ContractValidator.validate(contract(bundle(null, null, e)), SRC)).containsExactly(
+                "contracts/acme.yaml: arrangements[0].episodes[0].caseMixAdjustment: must be between 0.1 and 10, was 0",
+                "contracts/acme.yaml: arrangements[0].episodes[0].excludedDrgs[0]: must be an MS-DRG of three digits, e.g. 470, was '4701'",
+                "contracts/acme.yaml: arrangements[0].episodes[0].excludedHcpcs[0]: must be a HCPCS/CPT code of five characters, e.g. 27447, was 'J12'");
+    }
+
+    @Test
     void winsorizationHasExactlyOneForm() {
         BundledPayment.EpisodeDefinition e = episode("MJRLE", List.of("470"), null, Money.ofDollars(28_500));
-        assertThat(ContractValidator.validate(contract(bundle(new BundledPayment.Winsorization(null, null, null), null, e)), SRC))
-                .containsExactly("contracts/acme.yaml: arrangements[0].winsorization: give either lowerPercentile and upperPercentile, or fixedCap");
-        assertThat(ContractValidator.validate(contract(bundle(new BundledPayment.Winsorization(d("0.01"), null, null), null, e)), SRC))
+        assertThat(ContractValidator.validate(contract(bundle(new BundledPayment.Winsorization(null, null, null, null), null, e)), SRC))
+                .containsExactly("contracts/acme.yaml: arrangements[0].winsorization: give bounds: national, or bounds:"
+                        + " contract-percentiles with lowerPercentile and upperPercentile, or fixedCap");
+        assertThat(ContractValidator.validate(contract(bundle(BundledPayment.Winsorization.contractPercentiles(d("0.01"), null), null, e)), SRC))
                 .containsExactly("contracts/acme.yaml: arrangements[0].winsorization.upperPercentile: is required");
-        assertThat(ContractValidator.validate(contract(bundle(new BundledPayment.Winsorization(d("0.99"), d("0.01"), null), null, e)), SRC))
+        assertThat(ContractValidator.validate(contract(bundle(BundledPayment.Winsorization.contractPercentiles(d("0.99"), d("0.01")), null, e)), SRC))
                 .containsExactly("contracts/acme.yaml: arrangements[0].winsorization.upperPercentile: must be above lowerPercentile (0.99), was 0.01");
-        assertThat(ContractValidator.validate(contract(bundle(new BundledPayment.Winsorization(null, null, Money.ofDollars(80_000)), null, e)), SRC))
+        assertThat(ContractValidator.validate(contract(bundle(BundledPayment.Winsorization.fixedCap(Money.ofDollars(80_000)), null, e)), SRC))
                 .isEmpty();
     }
 

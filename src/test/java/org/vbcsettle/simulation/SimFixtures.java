@@ -63,7 +63,7 @@ final class SimFixtures {
                 id: bpci
                 episodes:
                   - {episodeType: MJRLE, anchorDrgs: ["469", "470"], windowDays: 90, targetPrice: "$28,500.00", discount: 0.03}
-                winsorization: {lowerPercentile: 0.01, upperPercentile: 0.99}
+                winsorization: {bounds: contract-percentiles, lowerPercentile: 0.01, upperPercentile: 0.99}
                 qualityAdjustment: {maxAdjustment: 0.10}
                 stopGain: 0.20
                 stopLoss: 0.20
@@ -91,7 +91,7 @@ final class SimFixtures {
                 episodes:
                   - {episodeType: MJRLE, anchorDrgs: ["470"], targetPrice: "$28,500.00", discount: 0.03}
                   - {episodeType: CHF, anchorDrgs: ["291"], targetPrice: "$22,400.00", discount: 0.03}
-                winsorization: {lowerPercentile: 0.01, upperPercentile: 0.99}
+                winsorization: {bounds: contract-percentiles, lowerPercentile: 0.01, upperPercentile: 0.99}
                 qualityAdjustment: {maxAdjustment: 0.10, sourceArrangement: p4p}
                 stopGain: 0.20
                 stopLoss: 0.20

@@ -21,15 +21,20 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Bundled-payment reconciliation after CMS BPCI Advanced:
+ * Bundled-payment reconciliation after CMS BPCI Advanced (Clinical Episode Construction Specifications and
+ * Clinical Episode Reconciliation Specifications, Model Years 1 and 2, CMS Innovation Center, 2019):
  * <ol>
- *   <li>episodes from anchor claims ({@link EpisodeConstruction});</li>
- *   <li>episode spend winsorized per episode type ({@link EpisodeWinsorization}: nearest-rank percentiles
- *       over the period's episodes of the type, or a fixed cap per episode);</li>
- *   <li>reconciliation = Σ (target − winsorized spend);</li>
- *   <li>composite quality score (CQS) adjustment: a positive amount is reduced by up to
+ *   <li>episodes from anchor claims, excluded services left out and claims straddling the episode end
+ *       prorated by days ({@link EpisodeConstruction}; Construction Specifications §5–§6);</li>
+ *   <li>episode spend winsorized per episode type ({@link EpisodeWinsorization}: CMS's national 1st/99th
+ *       percentile bounds, or explicitly the contract's own percentiles, or a fixed cap; §6.4);</li>
+ *   <li>the Total Reconciliation Amount = Σ (final target price − winsorized spend), netted across all
+ *       episodes of all types (Reconciliation Specifications, "Calculate Reconciliation Amounts");</li>
+ *   <li>composite quality score (CQS) adjustment of that amount: a positive amount is reduced by up to
  *       maxAdjustment × (1 − CQS) of itself, a repayment by up to maxAdjustment × CQS of itself;</li>
- *   <li>stop-gain / stop-loss: the result is held within [−stopLoss × total target, +stopGain × total target].</li>
+ *   <li>then stop-gain / stop-loss: the result is held within [−stopLoss × total target, +stopGain × total
+ *       target]. The order, CQS first and the limits last, is the order of CMS's reconciliation steps as
+ *       this project reads them; the published text could not be confirmed here (contracts/README.md).</li>
  * </ol>
  * Positive: payment to the provider; negative: repayment to the payer. The figures are a
  * {@link BundledPaymentResult}; {@link BundledPaymentLineItems} writes the statement from them.
@@ -109,31 +114,57 @@ public final class BundledPaymentCalculator {
         Money totalWinsorized = Money.sum(types.stream().map(BundledPaymentResult.EpisodeType::winsorizedSpend).toList());
         Money reconciliation = totalTarget.minus(totalWinsorized);
 
+        boolean quality = terms.qualityAdjustment() != null && cqs != null;
         BundledPaymentResult.QualityAdjustment qa = null;
-        if (terms.qualityAdjustment() != null && cqs != null) {
-            qa = qualityAdjustment(where, terms.qualityAdjustment(), reconciliation, cqs);
+        Limited limited;
+        Money amount;
+        if (terms.qualityFirst()) {
+            qa = quality ? qualityAdjustment(where, terms.qualityAdjustment(), reconciliation, cqs) : null;
+            limited = limits(where, terms, totalTarget, qa == null ? reconciliation : reconciliation.plus(qa.adjustment()));
+            amount = limited.amount();
+        } else {
+            limited = limits(where, terms, totalTarget, reconciliation);
+            qa = quality ? qualityAdjustment(where, terms.qualityAdjustment(), limited.amount(), cqs) : null;
+            amount = qa == null ? limited.amount() : limited.amount().plus(qa.adjustment());
         }
-        Money amount = qa == null ? reconciliation : reconciliation.plus(qa.adjustment());
-        BundledPaymentResult.Limit stopGain = null;
-        if (terms.stopGain() != null) {
-            BigDecimal share = share(terms.stopGain(), where + ": stopGain");
-            stopGain = new BundledPaymentResult.Limit(share, totalTarget.times(share, LIMIT_ROUNDING), amount);
-            amount = Money.min(amount, stopGain.limit());
-        }
-        BundledPaymentResult.Limit stopLoss = null;
-        if (terms.stopLoss() != null) {
-            BigDecimal share = share(terms.stopLoss(), where + ": stopLoss");
-            stopLoss = new BundledPaymentResult.Limit(share, totalTarget.times(share, LIMIT_ROUNDING).negate(), amount);
-            amount = Money.max(amount, stopLoss.limit());
-        }
+        BundledPaymentResult.Limit stopGain = limited.stopGain();
+        BundledPaymentResult.Limit stopLoss = limited.stopLoss();
         return new BundledPaymentResult(completion, types, totalTarget, totalSpend, totalWinsorized, reconciliation, qa,
                 stopGain, stopLoss, amount);
     }
 
+    /** The stop-gain and stop-loss limits applied to {@code amount}, and the amount they leave. */
+    private record Limited(BundledPaymentResult.Limit stopGain, BundledPaymentResult.Limit stopLoss, Money amount) {
+    }
+
+    /**
+     * Stop-gain / stop-loss: the amount held within [−stopLoss × total target, +stopGain × total target]
+     * (BPCI Advanced: 20% of the Total Performance Period Target Amount each way), limits toward zero.
+     */
+    private static Limited limits(String where, BundledPayment terms, Money totalTarget, Money amount) {
+        Money a = amount;
+        BundledPaymentResult.Limit stopGain = null;
+        if (terms.stopGain() != null) {
+            BigDecimal share = share(terms.stopGain(), where + ": stopGain");
+            stopGain = new BundledPaymentResult.Limit(share, totalTarget.times(share, LIMIT_ROUNDING), a);
+            a = Money.min(a, stopGain.limit());
+        }
+        BundledPaymentResult.Limit stopLoss = null;
+        if (terms.stopLoss() != null) {
+            BigDecimal share = share(terms.stopLoss(), where + ": stopLoss");
+            stopLoss = new BundledPaymentResult.Limit(share, totalTarget.times(share, LIMIT_ROUNDING).negate(), a);
+            a = Money.max(a, stopLoss.limit());
+        }
+        return new Limited(stopGain, stopLoss, a);
+    }
+
     private static BundledPaymentResult.EpisodeType winsorized(String where, BundledPayment terms, String type,
                                                                List<EpisodeOutcome> list) {
-        EpisodeWinsorization w = EpisodeWinsorization.of(terms.winsorization(), list.stream().map(EpisodeOutcome::spend).toList(),
-                where + ", episode " + type);
+        BundledPayment.SpendBounds national = terms.episodes() == null ? null : terms.episodes().stream()
+                .filter(d -> type.equals(d.episodeType())).map(EpisodeDefinition::nationalBounds).filter(b -> b != null)
+                .findFirst().orElse(null);
+        EpisodeWinsorization w = EpisodeWinsorization.of(terms.winsorization(), national,
+                list.stream().map(EpisodeOutcome::spend).toList(), where + ", episode " + type);
         List<BundledPaymentResult.Episode> out = list.stream().map(e -> new BundledPaymentResult.Episode(e, w.apply(e.spend()))).toList();
         return new BundledPaymentResult.EpisodeType(type, w.method(), w.lower(), w.upper(), out);
     }
@@ -150,13 +181,13 @@ public final class BundledPaymentCalculator {
         }
         if (reconciliation.isPositive()) {
             BigDecimal rate = max.multiply(BigDecimal.ONE.subtract(cqs));
-            return new BundledPaymentResult.QualityAdjustment(cqs, max, rate, reconciliation.times(rate, LIMIT_ROUNDING).negate());
+            return new BundledPaymentResult.QualityAdjustment(reconciliation, cqs, max, rate, reconciliation.times(rate, LIMIT_ROUNDING).negate());
         }
         if (reconciliation.isNegative()) {
             BigDecimal rate = max.multiply(cqs);
-            return new BundledPaymentResult.QualityAdjustment(cqs, max, rate, reconciliation.abs().times(rate, LIMIT_ROUNDING));
+            return new BundledPaymentResult.QualityAdjustment(reconciliation, cqs, max, rate, reconciliation.abs().times(rate, LIMIT_ROUNDING));
         }
-        return new BundledPaymentResult.QualityAdjustment(cqs, max, BigDecimal.ZERO, Money.ZERO);
+        return new BundledPaymentResult.QualityAdjustment(reconciliation, cqs, max, BigDecimal.ZERO, Money.ZERO);
     }
 
     /**

@@ -80,12 +80,14 @@ public record BundledPaymentResult(CompletedSpend completion, List<EpisodeType> 
     }
 
     /**
+     * @param base  the amount adjusted: the Total Reconciliation Amount, or the amount the limits left when
+     *              the terms apply the limits first
      * @param score the composite quality score (CQS) applied, 0..1
      * @param rate  the share of the reconciliation adjusted: maxAdjustment × (1 − CQS) of a payment,
      *              maxAdjustment × CQS of a repayment
      * @param adjustment signed: negative reduces a payment, positive reduces a repayment
      */
-    public record QualityAdjustment(BigDecimal score, BigDecimal maxAdjustment, BigDecimal rate, Money adjustment) {
+    public record QualityAdjustment(Money base, BigDecimal score, BigDecimal maxAdjustment, BigDecimal rate, Money adjustment) {
     }
 
     /**
@@ -125,8 +127,9 @@ public record BundledPaymentResult(CompletedSpend completion, List<EpisodeType> 
         return qualityAdjustment == null ? Money.ZERO : qualityAdjustment.adjustment();
     }
 
+    /** The amount the quality adjustment was applied to, plus the adjustment. */
     public Money adjustedReconciliation() {
-        return reconciliation.plus(qualityAdjustmentAmount());
+        return qualityAdjustment == null ? reconciliation : qualityAdjustment.base().plus(qualityAdjustment.adjustment());
     }
 
     @Override

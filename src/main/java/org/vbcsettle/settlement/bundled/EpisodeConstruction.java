@@ -9,7 +9,9 @@ import org.vbcsettle.settlement.CannotSettle;
 import org.vbcsettle.settlement.Claim;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -27,19 +29,30 @@ import java.util.TreeMap;
  *       definition, in contract order, that it matches. Any member may anchor an episode (BPCI episodes are
  *       not attribution based).</li>
  *   <li>The episode starts on the anchor's service-from date and ends {@code windowDays} after discharge,
- *       the day of discharge counting as the first day of the window (the CMS convention, 42 CFR
- *       510.210(b)): end = serviceThrough + windowDays − 1.</li>
+ *       the day of discharge counting as the first day of the window (BPCI Advanced Clinical Episode
+ *       Construction Specifications, Model Years 1 and 2, §5.3 "Construct Post-Anchor Period"):
+ *       end = serviceThrough + windowDays − 1.</li>
  *   <li>A second anchor of the same type starting inside an episode does not open a new one; it is an
  *       ordinary claim of that episode.</li>
  *   <li>Every other claim of the member whose service-from date falls in [start, end] is part of the
  *       episode. A claim belongs to at most one episode: where episodes of different types overlap, the
  *       one that started first takes it (then the earlier definition, then the smaller anchor id).</li>
+ *   <li>Excluded services (§6.2 "Excluded Payments"): an inpatient stay whose MS-DRG is in a definition's
+ *       {@code excludedDrgs}, or a claim carrying one of its {@code excludedHcpcs}, adds nothing to an
+ *       episode of that type; it may still belong to an overlapping episode of another type.</li>
+ *   <li>A claim that starts inside the window and ends after it is prorated by days (§6.3 "Prorate
+ *       Claims"): paid × days inside the window ÷ days of the claim, both counted inclusively, to the
+ *       nearest cent ({@link #PRORATION_ROUNDING}). An inpatient stay with an MS-DRG is paid per stay, not
+ *       per day, and counts whole unless the terms set {@code prorateDrgStays}.</li>
  *   <li>Episodes are built over all the claims given, whatever their dates, so that an episode opened
  *       before the period keeps its claims; only episodes starting inside the period are returned.</li>
  * </ul>
  * The result is sorted by episode id and does not depend on the order of the claims.
  */
 final class EpisodeConstruction {
+
+    /** A prorated share of a claim is rounded once, to the nearest cent. */
+    static final Rounding PRORATION_ROUNDING = Rounding.NEAREST_CENT;
 
     private EpisodeConstruction() {
     }
@@ -78,10 +91,12 @@ final class EpisodeConstruction {
         List<Set<String>> drgs = new ArrayList<>();
         List<Set<String>> hcpcs = new ArrayList<>();
         List<Money> targets = new ArrayList<>();
+        List<Exclusions> exclusions = new ArrayList<>();
         for (EpisodeDefinition d : defs) {
             drgs.add(normalised(d.anchorDrgs(), true));
             hcpcs.add(normalised(d.anchorHcpcs(), false));
             targets.add(target(terms, d));
+            exclusions.add(new Exclusions(normalised(d.excludedDrgs(), true), normalised(d.excludedHcpcs(), false)));
         }
 
         Map<String, List<Claim>> byMember = new TreeMap<>();
@@ -101,7 +116,7 @@ final class EpisodeConstruction {
             if (episodes.isEmpty()) {
                 continue;
             }
-            addSpend(episodes, memberClaims, openers);
+            addSpend(episodes, memberClaims, openers, exclusions, terms.prorateDrgStaysOrDefault());
             for (Open e : episodes) {
                 if (!period.contains(e.start)) {
                     continue;
@@ -148,8 +163,22 @@ final class EpisodeConstruction {
         return episodes;
     }
 
-    /** Each other claim of the member to the first episode (by precedence) whose window covers its service start. */
-    private static void addSpend(List<Open> episodes, List<Claim> memberClaims, Set<String> openers) {
+    /** The services of one definition left out of its episodes' spend. */
+    private record Exclusions(Set<String> drgs, Set<String> hcpcs) {
+        boolean excludes(Claim c) {
+            if (c.type() == Claim.ClaimType.INPATIENT && c.drg() != null && drgs.contains(normalise(c.drg(), true))) {
+                return true;
+            }
+            return c.hcpcs().stream().anyMatch(h -> h != null && hcpcs.contains(normalise(h, false)));
+        }
+    }
+
+    /**
+     * Each other claim of the member to the first episode (by precedence) whose window covers its service
+     * start and whose type does not exclude it.
+     */
+    private static void addSpend(List<Open> episodes, List<Claim> memberClaims, Set<String> openers,
+                                 List<Exclusions> exclusions, boolean prorateDrgStays) {
         for (Claim c : memberClaims) {
             if (openers.contains(c.id())) {
                 continue;
@@ -158,8 +187,8 @@ final class EpisodeConstruction {
                 throw new CannotSettle("claim " + c.id() + ": serviceFrom is missing");
             }
             for (Open e : episodes) {
-                if (e.covers(c.serviceFrom())) {
-                    e.spend = e.spend.plus(paid(c));
+                if (e.covers(c.serviceFrom()) && !exclusions.get(e.definition).excludes(c)) {
+                    e.spend = e.spend.plus(inWindow(c, e.end, prorateDrgStays));
                     break;
                 }
             }
@@ -167,20 +196,47 @@ final class EpisodeConstruction {
     }
 
     /**
-     * Target price after the CMS discount: targetPrice × (1 − discount), to the nearest cent (half away
-     * from zero), as BPCI Advanced target prices are published in dollars and cents.
+     * The part of a claim's paid amount that falls in a window ending on {@code end}: whole when the claim
+     * ends by then (or is an inpatient stay paid by MS-DRG, unless {@code prorateDrgStays}), else prorated by days.
+     */
+    static Money inWindow(Claim c, LocalDate end, boolean prorateDrgStays) {
+        Money paid = paid(c);
+        LocalDate through = c.serviceThrough();
+        boolean drgStay = !prorateDrgStays && c.type() == Claim.ClaimType.INPATIENT && c.drg() != null;
+        if (through == null || !through.isAfter(end) || drgStay) {
+            return paid;
+        }
+        if (through.isBefore(c.serviceFrom())) {
+            throw new CannotSettle("claim " + c.id() + ": serviceThrough (" + through + ") is before serviceFrom ("
+                    + c.serviceFrom() + ")");
+        }
+        long claimDays = ChronoUnit.DAYS.between(c.serviceFrom(), through) + 1;
+        long insideDays = ChronoUnit.DAYS.between(c.serviceFrom(), end) + 1;
+        BigDecimal share = paid.toDecimalCents().multiply(BigDecimal.valueOf(insideDays))
+                .divide(BigDecimal.valueOf(claimDays), 10, RoundingMode.HALF_EVEN);
+        return PRORATION_ROUNDING.apply(share);
+    }
+
+    /**
+     * The final target price of an episode type, built as CMS builds it (Target Price Specifications §4;
+     * Reconciliation Specifications, "Calculate Final Target Price"): benchmark price × patient case-mix
+     * adjustment × (1 − CMS discount), rounded once to the nearest cent (half away from zero), as BPCI
+     * Advanced target prices are published in dollars and cents.
      */
     static Money target(BundledPayment terms, EpisodeDefinition d) {
+        String where = "bundled-payment " + terms.id() + ", episode " + d.episodeType();
         if (d.targetPrice() == null) {
-            throw new CannotSettle("bundled-payment " + terms.id() + ", episode " + d.episodeType()
-                    + ": targetPrice is missing");
+            throw new CannotSettle(where + ": targetPrice is missing");
         }
         BigDecimal discount = d.discount() == null ? BigDecimal.ZERO : d.discount();
         if (discount.signum() < 0 || discount.compareTo(BigDecimal.ONE) >= 0) {
-            throw new CannotSettle("bundled-payment " + terms.id() + ", episode " + d.episodeType()
-                    + ": discount must be in [0, 1), was " + discount);
+            throw new CannotSettle(where + ": discount must be in [0, 1), was " + discount);
         }
-        return d.targetPrice().times(BigDecimal.ONE.subtract(discount), Rounding.NEAREST_CENT);
+        BigDecimal pcma = d.caseMixAdjustment() == null ? BigDecimal.ONE : d.caseMixAdjustment();
+        if (pcma.signum() <= 0) {
+            throw new CannotSettle(where + ": caseMixAdjustment must be above 0, was " + pcma);
+        }
+        return d.targetPrice().times(pcma.multiply(BigDecimal.ONE.subtract(discount)), Rounding.NEAREST_CENT);
     }
 
     private static int anchorDefinition(Claim c, List<Set<String>> drgs, List<Set<String>> hcpcs) {

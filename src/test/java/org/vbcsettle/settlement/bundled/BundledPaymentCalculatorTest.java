@@ -82,7 +82,7 @@ public class BundledPaymentCalculatorTest {
         // Reconciliation = 121,250 − 128,000 = −$6,750.00.
         // CQS 0.80, max 10%: repayment reduced by 6,750 × 0.10 × 0.80 = $540.00 → −$6,210.00.
         // Stop-loss 20% × 121,250 = $24,250.00, not reached. Amount −$6,210.00 (repayment).
-        BundledPayment t = terms(mjrle("25000", "0.03"), new Winsorization(r("0.25"), r("0.80"), null),
+        BundledPayment t = terms(mjrle("25000", "0.03"), Winsorization.contractPercentiles(r("0.25"), r("0.80")),
                 new QualityAdjustment(r("0.10"), null), "0.20", "0.20");
         Money tp = EpisodeConstruction.target(t, t.episodes().get(0));
         assertThat(tp).isEqualTo($("24250.00"));
@@ -111,7 +111,7 @@ public class BundledPaymentCalculatorTest {
         // Targets $10,000. Spends 8,000 / 10,500 / 12,000; lower and upper bound at the median (rank ⌈1.5⌉ = 2):
         // every episode is winsorized to $10,500, above target. By its own spend episode a ($8,000) closed under
         // target, and it is the one benchmark met; b and c did not.
-        BundledPayment t = terms(mjrle("10000", null), new Winsorization(r("0.5"), r("0.5"), null), null, null, null);
+        BundledPayment t = terms(mjrle("10000", null), Winsorization.contractPercentiles(r("0.5"), r("0.5")), null, null, null);
         List<EpisodeOutcome> eps = List.of(ep("a", "MJRLE", "8000", "10000"), ep("b", "MJRLE", "10500", "10000"),
                 ep("c", "MJRLE", "12000", "10000"));
         ArrangementResult res = computed(t, eps, null);
@@ -129,7 +129,7 @@ public class BundledPaymentCalculatorTest {
         // Winsorized: 6,000 + 7,000 + 8,000 + 15,000 = $36,000. Reconciliation = +$4,000.00.
         // CQS 0.75: payment reduced by 4,000 × 0.10 × (1 − 0.75) = $100.00 → $3,900.00.
         // Stop-gain 5% × 40,000 = $2,000.00 → amount $2,000.00 (payment to the provider).
-        BundledPayment t = terms(mjrle("10000", null), new Winsorization(null, null, $("15000")),
+        BundledPayment t = terms(mjrle("10000", null), Winsorization.fixedCap($("15000")),
                 new QualityAdjustment(r("0.10"), null), "0.05", "0.10");
         List<EpisodeOutcome> eps = List.of(ep("a", "MJRLE", "6000", "10000"), ep("b", "MJRLE", "7000", "10000"),
                 ep("c", "MJRLE", "8000", "10000"), ep("d", "MJRLE", "20000", "10000"));
@@ -194,7 +194,7 @@ public class BundledPaymentCalculatorTest {
         // Total +$1,000.00; no quality adjustment, no limits.
         EpisodeDefinition a = new EpisodeDefinition("A", null, List.of("001"), null, 90, $("2000"), null);
         EpisodeDefinition b = new EpisodeDefinition("B", null, List.of("002"), null, 90, $("6000"), null);
-        BundledPayment t = new BundledPayment("bundle", List.of(a, b), new Winsorization(null, r("0.5"), null), null, null, null);
+        BundledPayment t = new BundledPayment("bundle", List.of(a, b), Winsorization.contractPercentiles(null, r("0.5")), null, null, null);
         ArrangementResult res = computed(t, List.of(ep("a1", "A", "1000", "2000"),
                 ep("b1", "B", "5000", "6000"), ep("a2", "A", "3000", "2000"), ep("b2", "B", "9000", "6000"),
                 ep("b3", "B", "7000", "6000")), null);
@@ -243,7 +243,7 @@ public class BundledPaymentCalculatorTest {
 
     public static BundledPayment mjrleTerms(QualityAdjustment qa) {
         return new BundledPayment("mjrle-bundle", List.of(mjrle("28000", "0.03")),
-                new Winsorization(r("0.01"), r("0.99"), null), qa, r("0.20"), r("0.20"));
+                Winsorization.contractPercentiles(r("0.01"), r("0.99")), qa, r("0.20"), r("0.20"));
     }
 
     private static Contract contract(List<org.vbcsettle.contract.Arrangement> arrangements) {

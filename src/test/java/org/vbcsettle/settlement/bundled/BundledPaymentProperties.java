@@ -34,10 +34,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Invariants of the bundled-payment reconciliation over generated episodes and claims. */
 class BundledPaymentProperties {
 
+    // A: case-mix adjusted, national bounds, an excluded MS-DRG and HCPCS; B: national bounds only.
     private static final EpisodeDefinition A = new EpisodeDefinition("A", null, List.of("470"), List.of("27447"), 90,
-            Money.ofDollars(27_000), new BigDecimal("0.03"));
+            Money.ofDollars(27_000), new BigDecimal("0.03"), new BigDecimal("1.0412"),
+            new BundledPayment.SpendBounds(Money.ofDollars(5_000), Money.ofDollars(60_000)), List.of("291"), List.of("J9035"));
     private static final EpisodeDefinition B = new EpisodeDefinition("B", null, List.of("871"), null, 30,
-            Money.ofDollars(18_000), null);
+            Money.ofDollars(18_000), null, null,
+            new BundledPayment.SpendBounds(Money.ofDollars(2_000), Money.ofDollars(40_000)), null, null);
 
     /** Terms plus the CQS the reconciliation runs with. */
     record Scenario(BundledPayment terms, BigDecimal cqs) {
@@ -47,16 +50,18 @@ class BundledPaymentProperties {
     Arbitrary<Scenario> scenarios() {
         Arbitrary<Winsorization> w = Arbitraries.oneOf(
                 Arbitraries.just(null),
-                Arbitraries.longs().between(0, 10_000_000).map(c -> new Winsorization(null, null, Money.ofCents(c))),
+                Arbitraries.just(Winsorization.national()),
+                Arbitraries.longs().between(0, 10_000_000).map(c -> Winsorization.fixedCap(Money.ofCents(c))),
                 Combinators.combine(rate(0, 50), rate(50, 100))
-                        .as((lo, hi) -> new Winsorization(lo, hi, null)));
+                        .as((lo, hi) -> Winsorization.contractPercentiles(lo, hi)));
         Arbitrary<QualityAdjustment> qa = Arbitraries.oneOf(Arbitraries.just(null),
                 rate(0, 10).map(m -> new QualityAdjustment(m, null)));
         Arbitrary<BigDecimal> limit = Arbitraries.oneOf(Arbitraries.just(null), rate(0, 50));
         Arbitrary<BigDecimal> cqs = Arbitraries.oneOf(Arbitraries.just(null), rate(0, 100));
-        return Combinators.combine(w, qa, limit, limit, cqs)
-                .as((win, q, gain, loss, score) -> new Scenario(
-                        new BundledPayment("b", List.of(A, B), win, q, gain, loss), score));
+        Arbitrary<Boolean> flag = Arbitraries.of(Boolean.TRUE, Boolean.FALSE).injectNull(0.3);
+        return Combinators.combine(w, qa, limit, limit, cqs, flag, flag)
+                .as((win, q, gain, loss, score, qualityFirst, prorateStays) -> new Scenario(
+                        new BundledPayment("b", List.of(A, B), win, q, gain, loss, qualityFirst, prorateStays), score));
     }
 
     /** A rate lo%..hi% with up to 3 decimals of a percent. */
@@ -145,7 +150,7 @@ class BundledPaymentProperties {
         LocalDate base = LocalDate.of(2023, 10, 1);
         Arbitrary<Claim> one = Combinators.combine(
                 Arbitraries.integers().between(0, 4),      // member
-                Arbitraries.integers().between(0, 5),      // kind
+                Arbitraries.integers().between(0, 6),      // kind
                 Arbitraries.integers().between(0, 540),    // day offset from 2023-10-01
                 Arbitraries.integers().between(0, 12),     // length of stay
                 Arbitraries.longs().between(0, 4_000_000), // paid cents
@@ -163,7 +168,8 @@ class BundledPaymentProperties {
             case 1 -> { type = Claim.ClaimType.OUTPATIENT; hcpcs = List.of("27447"); los = 0; }
             case 2 -> { type = Claim.ClaimType.INPATIENT; drg = "871"; }
             case 3 -> { type = Claim.ClaimType.INPATIENT; drg = "291"; }
-            case 4 -> type = Claim.ClaimType.SNF;
+            case 4 -> { type = Claim.ClaimType.SNF; los = los * 5; } // up to 60 days: straddles episode ends
+            case 6 -> { type = Claim.ClaimType.OUTPATIENT; hcpcs = List.of("J9035"); los = 0; } // excluded from A
             default -> { type = Claim.ClaimType.PROFESSIONAL; los = 0; }
         }
         return new Claim(id, member, type, from, from.plusDays(los), from.plusDays(los + 14), Money.ofCents(paid), null,
