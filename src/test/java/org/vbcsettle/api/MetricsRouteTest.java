@@ -50,13 +50,13 @@ class MetricsRouteTest {
 
     /** The value of the sample with this name whose labels include every given {@code name="value"} pair (0 if none). */
     static double sample(String scrape, String name, String... labels) {
-        Pattern line = Pattern.compile("(?m)^" + Pattern.quote(name) + "\\{([^}]*)\\} (\\S+)$");
+        Pattern line = Pattern.compile("(?m)^" + Pattern.quote(name) + "(?:\\{(.*)\\})? (\\S+)$");
         Matcher m = line.matcher(scrape);
         double found = 0;
         while (m.find()) {
             boolean all = true;
             for (String l : labels) {
-                all &= (m.group(1) + ",").contains(l + ",");
+                all &= m.group(1) != null && (m.group(1) + ",").contains(l + ",");
             }
             if (all) {
                 found += Double.parseDouble(m.group(2));
