@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@code vbc_entities_active}: contract entities running on this node</li>
  *   <li>{@code vbc_settlements_total{kind,outcome}}: settlements asked for (interim, final) and how they ended
  *       (issued, repeated, refused)</li>
- *   <li>{@code vbc_payouts_total{status}}: payouts triggered and moved to each later status</li>
+ *   <li>{@code vbc_payouts_total{status}}: payouts triggered (or nothing_due) and moved to each later status</li>
  * </ul>
  */
 public final class LedgerMetrics {
@@ -65,8 +65,8 @@ public final class LedgerMetrics {
         journalWrite.record(System.nanoTime() - decidedAtNanos, TimeUnit.NANOSECONDS);
         for (ContractEvent e : events) {
             counter("vbc.events.persisted", "type", e.getClass().getSimpleName()).increment();
-            if (e instanceof ContractEvent.PayoutTriggered) {
-                payout(Payout.Status.TRIGGERED);
+            if (e instanceof ContractEvent.PayoutTriggered t) {
+                payout(t.payout().status()); // triggered, or nothing_due for a $0 payout
             } else if (e instanceof ContractEvent.PayoutStatusChanged c) {
                 payout(c.status());
             }

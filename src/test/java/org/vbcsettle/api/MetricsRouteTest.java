@@ -32,6 +32,9 @@ class MetricsRouteTest {
         for (int i = 0; i < 3; i++) {
             assertThat(api.get("/v1/contracts/metrics-2024/totals", ADMIN).status()).isEqualTo(200);
         }
+        String fin = "{\"kind\":\"final\",\"asOf\":\"2025-09-01\"}";
+        assertThat(api.postJson("/v1/contracts/metrics-2024/settlements", ADMIN, fin).status()).isEqualTo(201);
+        assertThat(api.postJson("/v1/contracts/metrics-2024/settlements", ADMIN, fin).status()).isEqualTo(200);
         assertThat(api.get("/v1/contracts/no-such-contract/totals", ADMIN).status()).isEqualTo(404);
         assertThat(api.get("/v1/contracts/metrics-2024/no-such-thing", ADMIN).status()).isEqualTo(404);
     }
@@ -87,8 +90,15 @@ class MetricsRouteTest {
         assertThat(sample(s, "vbc_records_total", "kind=\"claim\"", "outcome=\"rejected\"")).isEqualTo(0);
         assertThat(sample(s, "vbc_events_persisted_total", "type=\"ClaimsRecorded\"")).isEqualTo(1);
         assertThat(sample(s, "vbc_events_persisted_total", "type=\"ContractRegistered\"")).isEqualTo(1);
-        // the registration and the one batch that stored claims wrote to the journal; the all-duplicate one did not
-        assertThat(sample(s, "vbc_journal_write_seconds_count")).isEqualTo(2);
+        // the registration, the one batch that stored claims and the first settlement wrote to the journal; the
+        // all-duplicate batch and the repeated settlement did not
+        assertThat(sample(s, "vbc_settlements_total", "kind=\"final\"", "outcome=\"issued\"")).isEqualTo(1);
+        assertThat(sample(s, "vbc_settlements_total", "kind=\"final\"", "outcome=\"repeated\"")).isEqualTo(1);
+        assertThat(sample(s, "vbc_events_persisted_total", "type=\"StatementIssued\"")).isEqualTo(1);
+        // the final settlement's one payout, whatever its amount: triggered, or nothing_due at $0
+        assertThat(sample(s, "vbc_payouts_total", "status=\"triggered\"") + sample(s, "vbc_payouts_total", "status=\"nothing_due\""))
+                .isEqualTo(sample(s, "vbc_events_persisted_total", "type=\"PayoutTriggered\"")).isEqualTo(1);
+        assertThat(sample(s, "vbc_journal_write_seconds_count")).isEqualTo(3);
         assertThat(s).containsPattern("(?m)^vbc_entities_active(\\{[^}]*\\})? [1-9]");
     }
 

@@ -92,6 +92,14 @@ class RequestIdTest {
     }
 
     @Test
+    void aSettlementsStatementEventCarriesItsRequestId() throws Exception {
+        HttpResponse<String> r = post("/v1/contracts/rid-2024/settlements", "settle-final-1", "{\"kind\":\"final\",\"asOf\":\"2025-09-01\"}");
+        assertThat(r.statusCode()).as(r.body()).isIn(200, 201);
+        assertThat(events("rid-2024")).filteredOn(e -> e instanceof ContractEvent.StatementIssued)
+                .extracting(e -> ((ContractEvent.StatementIssued) e).requestId()).containsExactly("settle-final-1");
+    }
+
+    @Test
     void aMissingOrMalformedIdIsReplacedWithANewOne() throws Exception {
         String body = "[" + Fixtures.claim("rid-c9", "M9", "2024-04-01", "2024-04-20", 500) + "]";
         String missing = echoed(post("/v1/contracts/rid-2024/claims", null, body));
