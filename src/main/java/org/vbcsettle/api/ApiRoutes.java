@@ -51,8 +51,10 @@ public final class ApiRoutes extends AllDirectives {
                                         facts.routes(caller, id),
                                         payouts.forContract(caller, id))))),
                         path("payouts", () -> payouts.all(caller))))));
-        return new RequestTracing(ctx.metrics()).around(withRequestTimeout(timeout, req -> ApiJson.problemResponse(Problem.of(503, "timeout",
-                        "Service unavailable", "the request was not answered within " + ctx.settings().requestTimeout().toSeconds() + " s; retry later")),
+        // the timeout's reply bypasses the route (and so RequestTracing's echo): it carries the request's id itself
+        return new RequestTracing(ctx.metrics()).around(withRequestTimeout(timeout, req -> RequestTracing.echo(req, ApiJson.problemResponse(
+                        Problem.of(503, "timeout", "Service unavailable",
+                                "the request was not answered within " + ctx.settings().requestTimeout().toSeconds() + " s; retry later"))),
                 () -> ErrorHandling.seal(api)));
     }
 }

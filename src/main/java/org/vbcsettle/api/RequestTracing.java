@@ -38,6 +38,11 @@ public final class RequestTracing extends AllDirectives {
         });
     }
 
+    /** The response with the id the request carries (as {@link #around} passed it on). */
+    static akka.http.javadsl.model.HttpResponse echo(HttpRequest req, akka.http.javadsl.model.HttpResponse resp) {
+        return resp.addHeader(RawHeader.create(HEADER, idOf(req)));
+    }
+
     static String idOf(HttpRequest req) {
         Optional<akka.http.javadsl.model.HttpHeader> h = req.getHeader(HEADER);
         return h.map(akka.http.javadsl.model.HttpHeader::value).filter(RequestIds::wellFormed).orElseGet(RequestIds::generate);
