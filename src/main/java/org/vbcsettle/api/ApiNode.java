@@ -33,13 +33,16 @@ public final class ApiNode implements AutoCloseable {
     private final ServerBinding binding;
     private final AuthSettings auth;
     private final Readiness readiness;
+    private final ApiMetrics metrics;
 
-    private ApiNode(LedgerNode node, LedgerAdapter ledger, ServerBinding binding, AuthSettings auth, Readiness readiness) {
+    private ApiNode(LedgerNode node, LedgerAdapter ledger, ServerBinding binding, AuthSettings auth, Readiness readiness,
+                    ApiMetrics metrics) {
         this.node = node;
         this.ledger = ledger;
         this.binding = binding;
         this.auth = auth;
         this.readiness = readiness;
+        this.metrics = metrics;
     }
 
     /** A node that is ready as soon as it is bound; see {@link #start(Config, DatabaseSettings, ApiSettings, boolean)}. */
@@ -63,15 +66,23 @@ public final class ApiNode implements AutoCloseable {
         if (auth.usesDevelopmentSecret()) {
             log.warn("bearer tokens are checked with the built-in development secret: set VBC_JWT_SECRET (and VBC_MODE=production) for real use");
         }
-        LedgerNode node = database == null ? LedgerNode.start(full) : LedgerNode.start(full, database);
+        ApiMetrics metrics = ApiMetrics.create();
+        LedgerNode node;
+        try {
+            node = database == null ? LedgerNode.start(full, metrics.ledger()) : LedgerNode.start(full, database, metrics.ledger());
+        } catch (RuntimeException e) {
+            metrics.close();
+            throw e;
+        }
         try {
             LedgerAdapter ledger = new LedgerAdapter(node.client());
             Readiness readiness = ready ? Readiness.ready() : Readiness.waitingFor("start-up is registering the contracts folder");
-            ApiContext ctx = ApiContext.of(node.system(), ledger, new Tokens(auth, Clock.systemUTC()), settings, readiness);
+            ApiContext ctx = ApiContext.of(node.system(), ledger, new Tokens(auth, Clock.systemUTC()), settings, readiness, metrics);
             ServerBinding b = HttpServer.start(node.system(), ctx).toCompletableFuture().get(30, TimeUnit.SECONDS);
-            return new ApiNode(node, ledger, b, auth, readiness);
+            return new ApiNode(node, ledger, b, auth, readiness, metrics);
         } catch (Exception e) {
             node.close();
+            metrics.close();
             throw e;
         }
     }
@@ -144,5 +155,6 @@ public final class ApiNode implements AutoCloseable {
             log.warn("unbind: {}", e.toString());
         }
         node.close();
+        metrics.close();
     }
 }

@@ -7,6 +7,7 @@ import static akka.http.javadsl.server.PathMatchers.segment;
 import org.vbcsettle.api.routes.ContractRoutes;
 import org.vbcsettle.api.routes.HealthRoutes;
 import org.vbcsettle.api.routes.IngestRoutes;
+import org.vbcsettle.api.routes.MetricsRoutes;
 import org.vbcsettle.api.routes.OpenApiRoutes;
 import org.vbcsettle.api.routes.PayoutRoutes;
 import org.vbcsettle.api.routes.ReportedFactsRoutes;
@@ -16,8 +17,8 @@ import scala.concurrent.duration.FiniteDuration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The whole API: {@code /health} and {@code /ready} open, everything under {@code /v1} behind a bearer
- * token. Sealed, so that every rejection and exception leaves as a problem document.
+ * The whole API: {@code /health}, {@code /ready} and (by default) {@code /metrics} open, everything under
+ * {@code /v1} behind a bearer token; every request traced and timed ({@link RequestTracing}). Sealed, so that every rejection and exception leaves as a problem document.
  */
 public final class ApiRoutes extends AllDirectives {
 
@@ -38,6 +39,7 @@ public final class ApiRoutes extends AllDirectives {
         FiniteDuration timeout = FiniteDuration.create(ctx.settings().requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
         Route api = concat(
                 health.routes(),
+                new MetricsRoutes(ctx).routes(),
                 pathPrefix("v1", () -> health.authenticated(caller -> concat(
                         openApi.routes(),
                         pathPrefix("contracts", () -> concat(
@@ -49,8 +51,10 @@ public final class ApiRoutes extends AllDirectives {
                                         facts.routes(caller, id),
                                         payouts.forContract(caller, id))))),
                         path("payouts", () -> payouts.all(caller))))));
-        return withRequestTimeout(timeout, req -> ApiJson.problemResponse(Problem.of(503, "timeout",
-                        "Service unavailable", "the request was not answered within " + ctx.settings().requestTimeout().toSeconds() + " s; retry later")),
-                () -> ErrorHandling.seal(api));
+        // the timeout's reply bypasses the route (and so RequestTracing's echo): it carries the request's id itself
+        return new RequestTracing(ctx.metrics()).around(withRequestTimeout(timeout, req -> RequestTracing.echo(req, ApiJson.problemResponse(
+                        Problem.of(503, "timeout", "Service unavailable",
+                                "the request was not answered within " + ctx.settings().requestTimeout().toSeconds() + " s; retry later"))),
+                () -> ErrorHandling.seal(api)));
     }
 }

@@ -98,17 +98,32 @@ public final class LedgerAdapter implements LedgerGateway {
 
     @Override
     public CompletionStage<BatchResult> attribute(String contractId, List<Attribution> records) {
-        return mapped(client.attributeMembers(contractId, records).thenApply(r -> batch("attribution", r)));
+        return attribute(contractId, records, null);
+    }
+
+    @Override
+    public CompletionStage<BatchResult> attribute(String contractId, List<Attribution> records, String requestId) {
+        return mapped(client.attributeMembers(contractId, records, requestId).thenApply(r -> batch("attribution", r)));
     }
 
     @Override
     public CompletionStage<BatchResult> recordClaims(String contractId, List<Claim> claims) {
-        return mapped(client.recordClaims(contractId, claims).thenApply(r -> batch("claim", r)));
+        return recordClaims(contractId, claims, null);
+    }
+
+    @Override
+    public CompletionStage<BatchResult> recordClaims(String contractId, List<Claim> claims, String requestId) {
+        return mapped(client.recordClaims(contractId, claims, requestId).thenApply(r -> batch("claim", r)));
     }
 
     @Override
     public CompletionStage<BatchResult> recordQualityEvents(String contractId, List<QualityEvent> events) {
-        return mapped(client.recordQualityEvents(contractId, events).thenApply(r -> batch("quality event", r)));
+        return recordQualityEvents(contractId, events, null);
+    }
+
+    @Override
+    public CompletionStage<BatchResult> recordQualityEvents(String contractId, List<QualityEvent> events, String requestId) {
+        return mapped(client.recordQualityEvents(contractId, events, requestId).thenApply(r -> batch("quality event", r)));
     }
 
     @Override
@@ -119,7 +134,13 @@ public final class LedgerAdapter implements LedgerGateway {
     @Override
     public CompletionStage<SettlementRun> settle(String contractId, Period period, Statement.Kind kind, LocalDate asOf,
                                                      ReportedFacts reported) {
-        return mapped(client.settle(contractId, period.id(), kind, asOf, reported).thenApply(r ->
+        return settle(contractId, period, kind, asOf, reported, null);
+    }
+
+    @Override
+    public CompletionStage<SettlementRun> settle(String contractId, Period period, Statement.Kind kind, LocalDate asOf,
+                                                 ReportedFacts reported, String requestId) {
+        return mapped(client.settle(contractId, period.id(), kind, asOf, reported, requestId).thenApply(r ->
                 new SettlementRun(r.statement(), r.payout() == null ? null : view(r.payout()),
                         r.triggerPayouts().stream().map(LedgerAdapter::view).toList(), r.repeated(), r.notes())));
     }

@@ -37,6 +37,19 @@ public interface LedgerGateway {
 
     CompletionStage<BatchResult> recordQualityEvents(String contractId, List<QualityEvent> events);
 
+    /** As {@link #attribute(String, List)}, the batch's event stamped with the HTTP request id (null: none). */
+    default CompletionStage<BatchResult> attribute(String contractId, List<Attribution> records, String requestId) {
+        return attribute(contractId, records);
+    }
+
+    default CompletionStage<BatchResult> recordClaims(String contractId, List<Claim> claims, String requestId) {
+        return recordClaims(contractId, claims);
+    }
+
+    default CompletionStage<BatchResult> recordQualityEvents(String contractId, List<QualityEvent> events, String requestId) {
+        return recordQualityEvents(contractId, events);
+    }
+
     /** Running totals of the contract for a period (null: the performance period): any JSON-serialisable value. */
     CompletionStage<Object> totals(String contractId, String periodId);
 
@@ -48,6 +61,12 @@ public interface LedgerGateway {
      */
     CompletionStage<SettlementRun> settle(String contractId, Period period, Statement.Kind kind, LocalDate asOf,
                                               ReportedFacts reported);
+
+    /** As {@link #settle(String, Period, Statement.Kind, LocalDate, ReportedFacts)}, the statement's event stamped with the request id. */
+    default CompletionStage<SettlementRun> settle(String contractId, Period period, Statement.Kind kind, LocalDate asOf,
+                                                  ReportedFacts reported, String requestId) {
+        return settle(contractId, period, kind, asOf, reported);
+    }
 
     /**
      * Records the payer-reported facts of a period (the performance period or one of its quarters); they

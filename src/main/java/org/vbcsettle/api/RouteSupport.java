@@ -55,6 +55,14 @@ public abstract class RouteSupport extends AllDirectives {
         });
     }
 
+    /**
+     * The request's id ({@link RequestTracing} has put a well-formed {@code X-Request-Id} on every request it
+     * passes on; null when the route runs without it, as in some tests).
+     */
+    protected Route requestId(Function<String, Route> inner) {
+        return optionalHeaderValueByName(RequestTracing.HEADER, h -> inner.apply(h.orElse(null)));
+    }
+
     private Route unauthorized(String detail) {
         HttpHeader challenge = RawHeader.create("WWW-Authenticate", "Bearer realm=\"vbc-settle\"");
         return complete(ApiJson.problemResponse(Problem.unauthorized(detail)).addHeader(challenge));

@@ -16,6 +16,14 @@ public sealed interface ContractCommand extends CborSerializable {
 
     ActorRef<?> replyTo();
 
+    /**
+     * The HTTP request that sent the command (see the API's request ids), stamped on the events it causes and
+     * put in the entity's log lines; null when none did.
+     */
+    default String requestId() {
+        return null;
+    }
+
     /** First registration of the contract's terms (version 1 unless given). */
     record RegisterContract(Contract contract, ActorRef<LedgerReplies.ContractReply> replyTo) implements ContractCommand {
     }
@@ -27,15 +35,25 @@ public sealed interface ContractCommand extends CborSerializable {
     record GetContract(ActorRef<LedgerReplies.ContractReply> replyTo) implements ContractCommand {
     }
 
-    record AttributeMembers(List<Attribution> attributions, ActorRef<LedgerReplies.BatchResult> replyTo)
+    record AttributeMembers(List<Attribution> attributions, ActorRef<LedgerReplies.BatchResult> replyTo, String requestId)
             implements ContractCommand {
+        public AttributeMembers(List<Attribution> attributions, ActorRef<LedgerReplies.BatchResult> replyTo) {
+            this(attributions, replyTo, null);
+        }
     }
 
-    record RecordClaims(List<Claim> claims, ActorRef<LedgerReplies.BatchResult> replyTo) implements ContractCommand {
+    record RecordClaims(List<Claim> claims, ActorRef<LedgerReplies.BatchResult> replyTo, String requestId)
+            implements ContractCommand {
+        public RecordClaims(List<Claim> claims, ActorRef<LedgerReplies.BatchResult> replyTo) {
+            this(claims, replyTo, null);
+        }
     }
 
-    record RecordQualityEvents(List<QualityEvent> events, ActorRef<LedgerReplies.BatchResult> replyTo)
+    record RecordQualityEvents(List<QualityEvent> events, ActorRef<LedgerReplies.BatchResult> replyTo, String requestId)
             implements ContractCommand {
+        public RecordQualityEvents(List<QualityEvent> events, ActorRef<LedgerReplies.BatchResult> replyTo) {
+            this(events, replyTo, null);
+        }
     }
 
     /** @param periodId {@code 2024}, {@code 2024-Q2} or {@code 2024-07}; null: the performance period */
@@ -51,7 +69,11 @@ public sealed interface ContractCommand extends CborSerializable {
      * @param reported payer-reported facts (null: none)
      */
     record Settle(String periodId, Statement.Kind kind, LocalDate asOf, ReportedFacts reported,
-                  ActorRef<LedgerReplies.SettlementReply> replyTo) implements ContractCommand {
+                  ActorRef<LedgerReplies.SettlementReply> replyTo, String requestId) implements ContractCommand {
+        public Settle(String periodId, Statement.Kind kind, LocalDate asOf, ReportedFacts reported,
+                      ActorRef<LedgerReplies.SettlementReply> replyTo) {
+            this(periodId, kind, asOf, reported, replyTo, null);
+        }
     }
 
     /**

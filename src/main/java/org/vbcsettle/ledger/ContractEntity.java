@@ -3,6 +3,7 @@ package org.vbcsettle.ledger;
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.ActorSystem;
 import akka.actor.typed.Behavior;
+import akka.actor.typed.PostStop;
 import akka.actor.typed.SupervisorStrategy;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.cluster.sharding.typed.javadsl.ClusterSharding;
@@ -15,38 +16,59 @@ import akka.persistence.typed.javadsl.Effect;
 import akka.persistence.typed.javadsl.EventHandler;
 import akka.persistence.typed.javadsl.EventSourcedBehavior;
 import akka.persistence.typed.javadsl.RetentionCriteria;
+import akka.persistence.typed.javadsl.SignalHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 
 /**
  * One contract's ledger as an event-sourced actor, sharded by contract id. It only adapts
  * {@link ContractDecider} (decisions) and {@link ContractState#evolve} (state changes) to Akka.
- * Snapshots every 100 events, keeping 2.
+ * Snapshots every 100 events, keeping 2. Reports to {@link LedgerMetrics} and stamps the command's request id
+ * on its events and its log line.
  */
 public final class ContractEntity extends EventSourcedBehavior<ContractCommand, ContractEvent, ContractState> {
 
     public static final EntityTypeKey<ContractCommand> TYPE_KEY = EntityTypeKey.create(ContractCommand.class, "Contract");
 
+    private static final Logger log = LoggerFactory.getLogger(ContractEntity.class);
+
     private final String contractId;
+    private final LedgerMetrics metrics;
 
     public static void init(ActorSystem<?> system) {
-        ClusterSharding.get(system).init(Entity.of(TYPE_KEY, ctx -> create(ctx.getEntityId())));
+        init(system, LedgerMetrics.NONE);
+    }
+
+    public static void init(ActorSystem<?> system, LedgerMetrics metrics) {
+        ClusterSharding.get(system).init(Entity.of(TYPE_KEY, ctx -> create(ctx.getEntityId(), metrics)));
     }
 
     public static Behavior<ContractCommand> create(String contractId) {
-        return Behaviors.setup(ctx -> new ContractEntity(contractId));
+        return create(contractId, LedgerMetrics.NONE);
+    }
+
+    public static Behavior<ContractCommand> create(String contractId, LedgerMetrics metrics) {
+        return Behaviors.setup(ctx -> {
+            metrics.entityStarted();
+            return new ContractEntity(contractId, metrics);
+        });
     }
 
     public static PersistenceId persistenceId(String contractId) {
         return PersistenceId.of(TYPE_KEY.name(), contractId);
     }
 
-    private ContractEntity(String contractId) {
+    private ContractEntity(String contractId, LedgerMetrics metrics) {
         // a failed journal write (database down) restarts the entity with backoff: it recovers from the
         // journal once the database is back; the failed command's sender gets no reply and resends
         super(persistenceId(contractId), SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(5), 0.2));
         this.contractId = contractId;
+        this.metrics = metrics;
     }
 
     @Override
@@ -62,10 +84,34 @@ public final class ContractEntity extends EventSourcedBehavior<ContractCommand, 
             @SuppressWarnings("unchecked")
             ActorRef<Object> replyTo = (ActorRef<Object>) command.replyTo();
             if (d.events().isEmpty()) {
+                metrics.replied(command, d.reply());
                 return Effect().none().thenReply(replyTo, s -> d.reply());
             }
-            return Effect().persist(d.events()).thenReply(replyTo, s -> d.reply());
+            List<ContractEvent> events = stamped(d.events(), command.requestId());
+            long decidedAt = System.nanoTime();
+            return Effect().persist(events)
+                    .thenRun(s -> persisted(command, events, decidedAt, d.reply()))
+                    .thenReply(replyTo, s -> d.reply());
         };
+    }
+
+    private static List<ContractEvent> stamped(List<ContractEvent> events, String requestId) {
+        return requestId == null ? events : events.stream().map(e -> e.withRequestId(requestId)).toList();
+    }
+
+    private void persisted(ContractCommand command, List<ContractEvent> events, long decidedAt, Object reply) {
+        metrics.persisted(events, decidedAt);
+        metrics.replied(command, reply);
+        if (log.isDebugEnabled()) {
+            try (MDC.MDCCloseable ignored = command.requestId() == null ? null : MDC.putCloseable(RequestIds.MDC_KEY, command.requestId())) {
+                log.debug("contract {}: {} persisted {} event(s)", contractId, command.getClass().getSimpleName(), events.size());
+            }
+        }
+    }
+
+    @Override
+    public SignalHandler<ContractState> signalHandler() {
+        return newSignalHandlerBuilder().onSignal(PostStop.instance(), state -> metrics.entityStopped()).build();
     }
 
     @Override

@@ -11,8 +11,17 @@ import java.util.List;
 /**
  * What happened to a contract's ledger. Events hold only what is new: a batch event carries the
  * accepted records of that batch (never the whole state), so the journal grows with the input.
+ *
+ * <p>Batch and statement events carry the {@code requestId} of the HTTP request that caused them (null when
+ * none did: the CLI, a replay, or an event written before the field existed, which CBOR reads as null), so an
+ * event can be traced back to the request and its log lines.
  */
 public sealed interface ContractEvent extends CborSerializable {
+
+    /** The same event stamped with the request that caused it; events that carry no request id return themselves. */
+    default ContractEvent withRequestId(String requestId) {
+        return this;
+    }
 
     /** Tag of the events the payout read side consumes; other events are not tagged (cheaper writes). */
     String PAYOUT_TAG = "payout";
@@ -23,26 +32,61 @@ public sealed interface ContractEvent extends CborSerializable {
     record ContractAmended(Contract contract) implements ContractEvent {
     }
 
-    record MembersAttributed(List<Attribution> attributions) implements ContractEvent {
+    record MembersAttributed(List<Attribution> attributions, String requestId) implements ContractEvent {
         public MembersAttributed {
             attributions = List.copyOf(attributions);
         }
-    }
 
-    record ClaimsRecorded(List<LedgerClaim> claims) implements ContractEvent {
-        public ClaimsRecorded {
-            claims = List.copyOf(claims);
+        public MembersAttributed(List<Attribution> attributions) {
+            this(attributions, null);
+        }
+
+        @Override
+        public ContractEvent withRequestId(String id) {
+            return new MembersAttributed(attributions, id);
         }
     }
 
-    record QualityEventsRecorded(List<QualityEvent> events) implements ContractEvent {
+    record ClaimsRecorded(List<LedgerClaim> claims, String requestId) implements ContractEvent {
+        public ClaimsRecorded {
+            claims = List.copyOf(claims);
+        }
+
+        public ClaimsRecorded(List<LedgerClaim> claims) {
+            this(claims, null);
+        }
+
+        @Override
+        public ContractEvent withRequestId(String id) {
+            return new ClaimsRecorded(claims, id);
+        }
+    }
+
+    record QualityEventsRecorded(List<QualityEvent> events, String requestId) implements ContractEvent {
         public QualityEventsRecorded {
             events = List.copyOf(events);
+        }
+
+        public QualityEventsRecorded(List<QualityEvent> events) {
+            this(events, null);
+        }
+
+        @Override
+        public ContractEvent withRequestId(String id) {
+            return new QualityEventsRecorded(events, id);
         }
     }
 
     /** An interim or final statement; idempotent per (period, kind). */
-    record StatementIssued(Statement statement, String performanceYear) implements ContractEvent {
+    record StatementIssued(Statement statement, String performanceYear, String requestId) implements ContractEvent {
+        public StatementIssued(Statement statement, String performanceYear) {
+            this(statement, performanceYear, null);
+        }
+
+        @Override
+        public ContractEvent withRequestId(String id) {
+            return new StatementIssued(statement, performanceYear, id);
+        }
     }
 
     /** The payer-reported facts of a period; a later event for the same period replaces the earlier one. */

@@ -97,17 +97,35 @@ public final class LedgerClient {
     // ---------------------------------------------------------------- batches
 
     public CompletionStage<LedgerReplies.BatchResult> recordClaims(String contractId, List<Claim> claims) {
-        return ask(contractId, (ActorRef<LedgerReplies.BatchResult> r) -> new ContractCommand.RecordClaims(claims, r))
+        return recordClaims(contractId, claims, null);
+    }
+
+    /** @param requestId the HTTP request sending the batch (see {@link RequestIds}), stamped on its event; null: none */
+    public CompletionStage<LedgerReplies.BatchResult> recordClaims(String contractId, List<Claim> claims, String requestId) {
+        String rid = RequestIds.orNull(requestId);
+        return ask(contractId, (ActorRef<LedgerReplies.BatchResult> r) -> new ContractCommand.RecordClaims(claims, r, rid))
                 .thenApply(r -> ok(contractId, r));
     }
 
     public CompletionStage<LedgerReplies.BatchResult> attributeMembers(String contractId, List<Attribution> attributions) {
-        return ask(contractId, (ActorRef<LedgerReplies.BatchResult> r) -> new ContractCommand.AttributeMembers(attributions, r))
+        return attributeMembers(contractId, attributions, null);
+    }
+
+    public CompletionStage<LedgerReplies.BatchResult> attributeMembers(String contractId, List<Attribution> attributions,
+                                                                       String requestId) {
+        String rid = RequestIds.orNull(requestId);
+        return ask(contractId, (ActorRef<LedgerReplies.BatchResult> r) -> new ContractCommand.AttributeMembers(attributions, r, rid))
                 .thenApply(r -> ok(contractId, r));
     }
 
     public CompletionStage<LedgerReplies.BatchResult> recordQualityEvents(String contractId, List<QualityEvent> events) {
-        return ask(contractId, (ActorRef<LedgerReplies.BatchResult> r) -> new ContractCommand.RecordQualityEvents(events, r))
+        return recordQualityEvents(contractId, events, null);
+    }
+
+    public CompletionStage<LedgerReplies.BatchResult> recordQualityEvents(String contractId, List<QualityEvent> events,
+                                                                          String requestId) {
+        String rid = RequestIds.orNull(requestId);
+        return ask(contractId, (ActorRef<LedgerReplies.BatchResult> r) -> new ContractCommand.RecordQualityEvents(events, r, rid))
                 .thenApply(r -> ok(contractId, r));
     }
 
@@ -122,8 +140,15 @@ public final class LedgerClient {
     /** Interim (quarter) or final (performance period) settlement; repeating it returns the same statement. */
     public CompletionStage<LedgerReplies.SettlementReply> settle(String contractId, String periodId, Statement.Kind kind,
                                                                  LocalDate asOf, ReportedFacts reported) {
+        return settle(contractId, periodId, kind, asOf, reported, null);
+    }
+
+    /** @param requestId the HTTP request asking for the settlement, stamped on the statement's event; null: none */
+    public CompletionStage<LedgerReplies.SettlementReply> settle(String contractId, String periodId, Statement.Kind kind,
+                                                                 LocalDate asOf, ReportedFacts reported, String requestId) {
         LocalDate date = asOf == null ? LocalDate.now() : asOf;
-        return ask(contractId, (ActorRef<LedgerReplies.SettlementReply> r) -> new ContractCommand.Settle(periodId, kind, date, reported, r))
+        String rid = RequestIds.orNull(requestId);
+        return ask(contractId, (ActorRef<LedgerReplies.SettlementReply> r) -> new ContractCommand.Settle(periodId, kind, date, reported, r, rid))
                 .thenApply(r -> ok(contractId, r));
     }
 

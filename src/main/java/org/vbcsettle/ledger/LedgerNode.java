@@ -48,24 +48,33 @@ public final class LedgerNode implements AutoCloseable {
     }
 
     public static LedgerNode start(Config config) {
+        return start(config, LedgerMetrics.NONE);
+    }
+
+    public static LedgerNode start(Config config, LedgerMetrics metrics) {
         Config withSeeds = ClusterSeeds.apply(config, System.getenv(ClusterSeeds.ENV));
         DatabaseSettings db = DatabaseSettings.fromConfig(withSeeds);
-        return start(withSeeds, db);
+        return start(withSeeds, db, metrics);
     }
 
     /** Starts on the given database, whatever {@code vbc.ledger.db} says. */
     public static LedgerNode start(Config config, DatabaseSettings db) {
+        return start(config, db, LedgerMetrics.NONE);
+    }
+
+    /** As {@link #start(Config, DatabaseSettings)}, the entities and the read side's pool reporting to {@code metrics}. */
+    public static LedgerNode start(Config config, DatabaseSettings db, LedgerMetrics metrics) {
         db.checkConnectivity();
         LedgerSchema.create(db);
         Config full = databaseConfig(db).withFallback(config).resolve();
         ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "vbc-settle", full);
         HikariDataSource ds = null;
         try {
-            ds = readSideDataSource(db);
+            ds = readSideDataSource(db, metrics);
             closeAtShutdown(system, ds);
             PayoutProjection.createOffsetTables(system, ds).toCompletableFuture()
                     .get(db.connectionTimeout().toMillis() * 4, TimeUnit.MILLISECONDS);
-            ContractEntity.init(system);
+            ContractEntity.init(system, metrics);
             joinAndWaitUp(system, full.getDuration("vbc.ledger.join-timeout"));
             PayoutProjection.start(system, ds);
             log.info("ledger node up on {} ({})", Cluster.get(system).selfMember().address(), db.describe());
@@ -103,8 +112,9 @@ public final class LedgerNode implements AutoCloseable {
         return ConfigFactory.parseMap(m, "vbc.ledger.db (" + d + ")");
     }
 
-    private static HikariDataSource readSideDataSource(DatabaseSettings db) {
+    private static HikariDataSource readSideDataSource(DatabaseSettings db, LedgerMetrics metrics) {
         HikariConfig hc = new HikariConfig();
+        hc.setMetricRegistry(metrics.registry()); // hikaricp_connections_* gauges of pool "vbc-payouts"
         hc.setPoolName("vbc-payouts");
         hc.setJdbcUrl(db.url());
         hc.setUsername(db.user());

@@ -41,6 +41,7 @@ class RequestTimeoutTest {
             assertThat(r.status()).as(r.toString()).isEqualTo(503);
             assertThat(r.contentType()).startsWith("application/problem+json");
             assertThat(r.json().path("type").asText()).endsWith("/timeout");
+            assertThat(r.raw().headers().firstValue("X-Request-Id")).as("the timeout's reply names the request").isPresent();
             assertThat(ms).as("answered after the 1 s timeout, long before the client gave up").isBetween(900L, 45_000L);
         }
     }

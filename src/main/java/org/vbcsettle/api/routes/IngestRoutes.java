@@ -50,17 +50,17 @@ public final class IngestRoutes extends RouteSupport {
     }
 
     public Route routes(Caller caller, String id) {
-        return concat(
+        return requestId(rid -> concat(
                 path("attribution", () -> post(() -> writable(caller, id, c -> jsonBatch("attribution", c,
-                        AttributionFormat.INSTANCE, (contractId, list) -> ctx.ledger().attribute(contractId, list))))),
+                        AttributionFormat.INSTANCE, (contractId, list) -> ctx.ledger().attribute(contractId, list, rid))))),
                 path("quality-events", () -> post(() -> writable(caller, id, c -> jsonBatch("quality-events", c,
-                        QualityEventFormat.INSTANCE, (contractId, list) -> ctx.ledger().recordQualityEvents(contractId, list))))),
+                        QualityEventFormat.INSTANCE, (contractId, list) -> ctx.ledger().recordQualityEvents(contractId, list, rid))))),
                 path("claims", () -> post(() -> writable(caller, id, c -> extractRequest(req -> {
                     if (req.entity().getContentType().mediaType().toString().equals("application/x-ndjson")) {
-                        return ndjsonClaims(c);
+                        return ndjsonClaims(c, rid);
                     }
-                    return jsonBatch("claims", c, ClaimFormat.INSTANCE, (contractId, list) -> ctx.ledger().recordClaims(contractId, list));
-                })))));
+                    return jsonBatch("claims", c, ClaimFormat.INSTANCE, (contractId, list) -> ctx.ledger().recordClaims(contractId, list, rid));
+                }))))));
     }
 
     private <T> Route jsonBatch(String kind, Contract contract, RecordType<T> type,
@@ -103,7 +103,7 @@ public final class IngestRoutes extends RouteSupport {
         return acc;
     }
 
-    private Route ndjsonClaims(Contract contract) {
+    private Route ndjsonClaims(Contract contract, String requestId) {
         FiniteDuration timeout = FiniteDuration.create(ctx.settings().streamingTimeout().toMillis(), TimeUnit.MILLISECONDS);
         return withRequestTimeout(timeout, () -> withSizeLimit(ctx.settings().maxNdjsonBytes(), () ->
                 extractDataBytes(bytes -> extractMaterializer(mat -> {
@@ -114,7 +114,7 @@ public final class IngestRoutes extends RouteSupport {
                             .map(p -> parseLine(reader, p.first(), p.second() + 1))
                             .filter(p -> p.ok() || !p.errors().isEmpty())
                             .grouped(ctx.settings().ndjsonBatchSize())
-                            .mapAsync(1, group -> sendGroup(contract.id(), group))
+                            .mapAsync(1, group -> sendGroup(contract.id(), group, requestId))
                             .runFold(BatchResult.EMPTY, BatchResult::plus, mat);
                     return after(done, r -> json(StatusCodes.OK, r));
                 }))));
@@ -134,7 +134,7 @@ public final class IngestRoutes extends RouteSupport {
         return reader.read(ClaimFormat.INSTANCE, node, WireReader.label("claims", " line " + lineNo, node));
     }
 
-    private CompletionStage<BatchResult> sendGroup(String contractId, List<Parsed<Claim>> group) {
+    private CompletionStage<BatchResult> sendGroup(String contractId, List<Parsed<Claim>> group, String requestId) {
         List<Claim> valid = new ArrayList<>(group.size());
         List<RecordError> errors = new ArrayList<>();
         for (Parsed<Claim> p : group) {
@@ -149,7 +149,7 @@ public final class IngestRoutes extends RouteSupport {
         if (valid.isEmpty()) {
             return CompletableFuture.completedFuture(rejected);
         }
-        return ctx.ledger().recordClaims(contractId, valid).thenApply(rejected::plus);
+        return ctx.ledger().recordClaims(contractId, valid, requestId).thenApply(rejected::plus);
     }
 
 }

@@ -45,16 +45,16 @@ public final class SettlementRoutes extends RouteSupport {
                                 validPeriod("statements " + id, "period", period, () ->
                                         parameterOptional("kind", kind -> after(ctx.ledger().statements(id),
                                                 all -> ok(filter(all, period, kind)))))))),
-                        post(() -> writable(caller, id, c -> jsonBody(body -> {
+                        post(() -> requestId(rid -> writable(caller, id, c -> jsonBody(body -> {
                             Request r;
                             try {
                                 r = request(c, body, ctx.clock());
                             } catch (Problem.Failure f) {
                                 return problem(f.problem());
                             }
-                            return after(ctx.ledger().settle(id, r.period(), r.kind(), r.asOf(), r.reported()),
+                            return after(ctx.ledger().settle(id, r.period(), r.kind(), r.asOf(), r.reported(), rid),
                                     s -> json(s.repeated() ? StatusCodes.OK : StatusCodes.CREATED, s));
-                        }))))));
+                        })))))));
     }
 
     record Request(Period period, Statement.Kind kind, LocalDate asOf, ReportedFacts reported) {
