@@ -52,6 +52,9 @@ public final class ReconcileMsspCommand implements Callable<Integer> {
             stderr.flush();
             return 1;
         }
+        if (!report.puf().layoutNote().isEmpty()) {
+            stdout.println(report.puf().layoutNote());
+        }
         stdout.println(report.summary());
         stdout.println("  PY" + report.puf().performanceYear() + ", " + puf.getFileName() + "; "
                 + report.byRounding() + " of the matches need the rounding of a published input (quality score or MSR)");
