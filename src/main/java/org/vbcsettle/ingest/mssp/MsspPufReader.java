@@ -196,7 +196,17 @@ public final class MsspPufReader {
         }
         return new MsspPufRow(r.line(), aco, year, assigned, benchmark, expenditure, minimumRate,
                 minimumRate == null ? BigDecimal.ZERO : msr.halfStep(), track, start, score,
-                score == null ? BigDecimal.ZERO : quality.halfStep(), p4r, metQps, metAlt, lowRevenue, revenue, disaster, published);
+                score == null ? BigDecimal.ZERO : quality.halfStep(), p4r, metQps, metAlt, lowRevenue, revenue, disaster, published,
+                rr.optional(PufColumn.GUARDRAIL, g -> guardrail(g, expenditure)));
+    }
+
+    /** A flag, or the recalculated benchmark: the guardrail applies when expenditures fall below it. */
+    private static boolean guardrail(String s, Money expenditure) {
+        try {
+            return PufValues.flag(s);
+        } catch (IllegalArgumentException notAFlag) {
+            return expenditure.compareTo(PufValues.dollars(s)) < 0;
+        }
     }
 
     private static boolean lowRevenue(String s) {

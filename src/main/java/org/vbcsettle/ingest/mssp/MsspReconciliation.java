@@ -195,7 +195,7 @@ public final class MsspReconciliation {
     private static SharedSavingsFigures figures(MsspPufRow row, BigDecimal score, Boolean standardMet, Boolean alternativeMet,
                                                 BigDecimal disasterShare) {
         return new SharedSavingsFigures(row.benchmark(), row.expenditure(), row.assigned(), 0L, score, standardMet,
-                alternativeMet, row.participantRevenue(), disasterShare, Boolean.TRUE.equals(row.lowRevenue()));
+                alternativeMet, row.participantRevenue(), disasterShare, Boolean.TRUE.equals(row.lowRevenue()), row.guardrail());
     }
 
     /**

@@ -39,6 +39,8 @@ enum PufColumn {
     REVENUE_CATEGORY(false, "Rev_Exp_Cat", "RevExpCat", "Revenue_Category", "Rev_Cat", "Low_Revenue", "Low_Rev", "LowRev"),
     PARTICIPANT_REVENUE(false, "ACO_Participant_Revenue", "Participant_Revenue", "Part_Rev", "Tot_Part_Rev", "ACO_Part_Rev"),
     DISASTER_ADJUSTMENT(false, "DisAdj", "Dis_Adj", "Disaster_Adj", "EUC_Adj", "DisasterAdj"),
+    /** PY2024: the benchmark guardrail (42 CFR 425.652(b)(5)(ii)), a flag or the recalculated benchmark. */
+    GUARDRAIL(false, "Guardrail", "Benchmark_Guardrail", "Guardrail_Applied", "Guardrail_Flag"),
     PUBLISHED_EARNED(true, "EarnSaveLoss", "Earn_Save_Loss", "EarnSavLoss", "Earned_Savings_Losses", "EarnSaveLoss_Final");
 
     private final boolean required;

@@ -102,4 +102,24 @@ class MsspPufLayoutTest {
                 .hasMessageContaining("'ACO Identifier' (the PY2013 layout")
                 .hasMessageContaining("first row has 6 cells for 6 labels, not one more: refusing to read it by position");
     }
+
+    @Test
+    void theGuardrailColumnIsReadAndHonoured() throws IOException {
+        // 42 CFR 425.652(b)(5)(ii), PY2024: BASIC E, fixed MSR 1%, benchmark 100,000,000, expenditure 97,000,000.
+        // Without the guardrail 3,000,000 × 50% = 1,500,000 × 0.98 = 1,470,000; CMS paid nothing to the ACOs under it.
+        // A2 gives the recalculated benchmark instead of a flag: 97,000,000 < 98,000,000 → the guardrail applies.
+        // A3's recalculated benchmark 96,000,000 is below its expenditure → it does not apply → 1,470,000.
+        Path p = dir.resolve("mssp-puf-py2024.csv");
+        Files.writeString(p, "ACO_ID,Current_Track,N_AB,MinSavPerc,ABtotBnchmk,ABtotExp,EarnSaveLoss,Met_QPS,QualScore,Guardrail\n"
+                + "A1,E,20000,1.00%,100000000,97000000,0,1,90.00%,1\n"
+                + "A2,E,20000,1.00%,100000000,97000000,0,1,90.00%,\"$98,000,000\"\n"
+                + "A3,E,20000,1.00%,100000000,97000000,\"$1,470,000\",1,90.00%,\"$96,000,000\"\n"
+                + "A4,E,20000,1.00%,100000000,97000000,\"$1,470,000\",1,90.00%,0\n", StandardCharsets.UTF_8);
+        MsspPuf puf = MsspPufReader.read(p, null);
+        assertThat(puf.rows()).extracting(MsspPufRow::guardrail).containsExactly(true, true, false, false);
+        MsspReconciliation.Report report = MsspReconciliation.reconcile(puf);
+        assertThat(report.outcomes()).extracting(o -> o.computed().toDollars().intValueExact())
+                .containsExactly(0, 0, 1_470_000, 1_470_000);
+        assertThat(report.matched()).isEqualTo(4);
+    }
 }

@@ -225,6 +225,29 @@ class SharedSavingsCalculatorTest {
     }
 
     @Test
+    void benchmarkGuardrail425_652b5iiSharesNeitherSavingsNorLosses() {
+        // 42 CFR 425.652(b)(5)(ii), PY2024: expenditures below the recalculated benchmark → neither savings nor losses.
+        // ENHANCED, benchmark 10,000,000, MSR/MLR 2% (fixed), standard met, score 1.0.
+        SharedSavings en = MsspTerms.of("aco", 2024, MsspTrack.ENHANCED, new MinimumRate.Fixed(d("0.02")), LocalDate.of(2022, 1, 1),
+                dollars(10_000_000));
+        // without the guardrail: savings 1,000,000 (10%) × 75% = 750,000 × 0.98 = 735,000
+        assertThat(computed(en, guarded(9_000_000, null)).amount()).isEqualTo(dollars(735_000));
+        assertThat(computed(en, guarded(9_000_000, false)).amount()).isEqualTo(dollars(735_000));
+        // with it: nothing paid
+        ArrangementResult saved = computed(en, guarded(9_000_000, true));
+        assertThat(saved.amount()).isEqualTo(Money.ZERO);
+        assertThat(saved.lineItems()).anyMatch(li -> li.label().contains("425.652(b)(5)(ii)"));
+        // without it: losses 1,000,000 (10%) × (1 − 0.75 × 1.0 = 25%, floor 40%) = 400,000 owed; with it: nothing owed
+        assertThat(computed(en, guarded(11_000_000, null)).amount()).isEqualTo(dollars(-400_000));
+        assertThat(computed(en, guarded(11_000_000, true)).amount()).isEqualTo(Money.ZERO);
+    }
+
+    private static SharedSavingsFigures guarded(long expenditure, Boolean guardrail) {
+        return new SharedSavingsFigures(dollars(10_000_000), dollars(expenditure), 20_000, 0, d("1.0"), true, false, null, null,
+                false, guardrail);
+    }
+
+    @Test
     void oneSidedTermsNeverOweLosses() {
         SharedSavings a = basic(MsspTrack.BASIC_A, LocalDate.of(2024, 1, 1));
         ArrangementResult r = computed(a, msspFigures(12_000_000, 9_000, d("0.8"), true, false, null, null, false));
