@@ -1,6 +1,7 @@
 package org.vbcsettle.ingest.mssp;
 
 import org.vbcsettle.money.Money;
+import org.vbcsettle.settlement.sharedsavings.MsspProgramYear;
 import org.vbcsettle.settlement.sharedsavings.MsspTrack;
 
 import java.io.IOException;
@@ -175,7 +176,7 @@ public final class MsspPufReader {
             p4r = index.containsKey(PufColumn.QUALITY_SCORE);
         }
         Boolean metQps = rr.optional(PufColumn.MET_QPS, PufValues::flag);
-        if (metQps == null && year >= 2022) {
+        if (metQps == null && !MsspProgramYear.of(year).scaledQuality()) {
             Boolean pct = rr.optional(PufColumn.MET_PERCENTILE, PufValues::flag);
             Boolean inc = rr.optional(PufColumn.MET_INCENTIVE, PufValues::flag);
             Boolean first = rr.optional(PufColumn.MET_FIRST_YEAR, PufValues::flag);

@@ -39,6 +39,23 @@ class MsspPufLayoutTest {
     }
 
     @Test
+    void py2021FullRateForTheQualityStandardReproducesTheFlagFixture() throws Exception {
+        // PY2021 (42 CFR 425.512(a), CY2021 PFS final rule): meeting the standard earns the maximum rate, not
+        // rate × score; sequestration 2% (paid after the CARES Act suspension ended).
+        // A1001 BASIC A, 6,000 → MSR 3.6%; savings 500,000 = 5% → 40% (not 40% × 0.90) → 200,000 × 0.98 = 196,000
+        // A1002 BASIC E, MSR 1%; savings 3,000,000 → 50% → 1,500,000 × 0.98 = 1,470,000
+        // A1003 ENHANCED, MSR 2%; savings 4,000,000 → 75% → 3,000,000 × 0.98 = 2,940,000 (cap 20% × 50M not reached)
+        // A1004 Track 3 = ENHANCED, MSR 2%; savings 1,000,000 = 5% → 750,000 × 0.98 = 735,000
+        // A1005 Track 1+, MSR 1%; savings 300,000 = 3% → 50% → 150,000 × 0.98 = 147,000
+        // A1006 BASIC C, standard not met → nothing
+        MsspReconciliation.Report report = MsspReconciliation.reconcile(MsspPufReader.read(fixture("mssp-puf-py2021-flags.csv"), null));
+        assertThat(report.outcomes()).extracting(o -> o.computed().toDollars().intValueExact())
+                .containsExactly(196_000, 1_470_000, 2_940_000, 735_000, 147_000, 0);
+        assertThat(report.matched()).isEqualTo(6);
+        assertThat(report.byRounding()).isZero();
+    }
+
+    @Test
     void flagColumnsWithNoFlagSetNameTheFlagsLookedAt() throws IOException {
         Path p = dir.resolve("mssp-puf-py2020.csv");
         Files.writeString(p, "ACO_ID,Current_BASIC_A,Current_ENHANCED,N_AB,ABtotBnchmk,ABtotExp,EarnSaveLoss\n"
