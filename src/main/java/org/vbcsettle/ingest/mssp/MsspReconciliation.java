@@ -69,13 +69,22 @@ public final class MsspReconciliation {
             return outcomes.stream().filter(Outcome::byRounding).count();
         }
 
+        /** Within $2 of the amount the published inputs give as printed. */
+        public long exact() {
+            return matched() - byRounding();
+        }
+
         public List<Outcome> differing() {
             return outcomes.stream().filter(o -> !o.matched()).toList();
         }
 
-        /** e.g. {@code 471 of 476 ACOs within $2; 5 differ}. */
+        /**
+         * The three counts, apart: e.g. {@code 476 ACOs: 300 exact (within $2), 171 only within the rounding interval
+         * of a published input, 5 differ}.
+         */
         public String summary() {
-            return matched() + " of " + outcomes.size() + " ACOs within $2; " + (outcomes.size() - matched()) + " differ";
+            return outcomes.size() + " ACOs: " + exact() + " exact (within $2), " + byRounding()
+                    + " only within the rounding interval of a published input, " + differing().size() + " differ";
         }
     }
 
