@@ -52,9 +52,12 @@ public final class ReconcileMsspCommand implements Callable<Integer> {
             stderr.flush();
             return 1;
         }
+        if (!report.puf().layoutNote().isEmpty()) {
+            stdout.println(report.puf().layoutNote());
+        }
         stdout.println(report.summary());
-        stdout.println("  PY" + report.puf().performanceYear() + ", " + puf.getFileName() + "; "
-                + report.byRounding() + " of the matches need the rounding of a published input (quality score or MSR)");
+        stdout.println("  PY" + report.puf().performanceYear() + ", " + puf.getFileName() + "; the rounding interval is that of"
+                + " the printed quality score or MSR");
         for (MsspReconciliation.Outcome o : report.differing()) {
             stdout.println("  " + o.row().acoId() + " (line " + o.row().line() + ", " + o.row().track().label() + "): computed "
                     + o.computed() + ", published " + o.row().publishedEarned() + ", difference " + o.difference() + ": " + o.reason());

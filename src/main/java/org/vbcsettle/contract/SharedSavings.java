@@ -115,7 +115,7 @@ public record SharedSavings(
      *
      * @param agreementStart      first day of the ACO's agreement period (the rule applies from 2024-01-01)
      * @param minimumAssigned     minimum assigned beneficiaries (regulation: 5,000)
-     * @param sharingRateFactor   share of the maximum sharing rate (regulation: one half)
+     * @param sharingRateFactor   share of the final sharing rate (425.605(h)(2): one half; the savings cap is not reduced)
      */
     public record LowRevenueReducedSharing(java.time.LocalDate agreementStart, Integer minimumAssigned,
                                            BigDecimal sharingRateFactor) {

@@ -25,7 +25,8 @@ class ReconcileMsspCommandTest {
         CliRun r = CliRun.of("reconcile-mssp", "--puf", puf("2014").toString(), "--out", out.toString());
         assertThat(r.exitCode()).isZero();
         List<String> lines = r.out().lines().toList();
-        assertThat(lines.get(0)).isEqualTo("331 of 333 ACOs within $2; 2 differ");
+        assertThat(lines.get(0)).isEqualTo("333 ACOs: 331 exact (within $2), 0 only within the rounding interval of a published input,"
+                + " 2 differ");
         assertThat(r.out()).contains("A80939").contains("A23913").contains("paid nothing");
         List<String> csv = Files.readAllLines(out);
         assertThat(csv.get(0)).isEqualTo("aco_id,computed_earned,published_earned,difference");
@@ -39,7 +40,8 @@ class ReconcileMsspCommandTest {
         Path out = dir.resolve("py2018.csv");
         CliRun r = CliRun.of("reconcile-mssp", "--puf", puf("2018").toString(), "--out", out.toString(), "--explain", "A3743");
         assertThat(r.exitCode()).isZero();
-        assertThat(r.out()).startsWith("548 of 548 ACOs within $2; 0 differ");
+        assertThat(r.out()).startsWith("548 ACOs: 372 exact (within $2), 176 only within the rounding interval of a published"
+                + " input, 0 differ");
         // A3743, Track 3, quality standard not met: losses 2,828,054 × 75% = 2,121,040.50, less DisAdj 2,797 → 2,118,244
         assertThat(Files.readAllLines(out)).contains("A3743,-2118244,-2118244,0");
         assertThat(r.out()).contains("Shared losses owed");

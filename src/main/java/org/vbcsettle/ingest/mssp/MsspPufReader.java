@@ -1,6 +1,7 @@
 package org.vbcsettle.ingest.mssp;
 
 import org.vbcsettle.money.Money;
+import org.vbcsettle.settlement.sharedsavings.MsspProgramYear;
 import org.vbcsettle.settlement.sharedsavings.MsspTrack;
 
 import java.io.IOException;
@@ -9,9 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -47,65 +45,23 @@ public final class MsspPufReader {
             throw new PufFormatException(file + ": the file is empty");
         }
         List<String> header = records.get(0).fields();
-        Map<String, Integer> byName = new HashMap<>();
-        for (int i = 0; i < header.size(); i++) {
-            byName.putIfAbsent(PufColumn.normalize(header.get(i)), i);
-        }
-        Map<PufColumn, Integer> index = new EnumMap<>(PufColumn.class);
-        Map<String, String> found = new LinkedHashMap<>();
-        for (PufColumn c : PufColumn.values()) {
-            for (String name : c.names()) {
-                Integer i = byName.get(PufColumn.normalize(name));
-                if (i != null) {
-                    index.put(c, i);
-                    found.put(c.name(), header.get(i).trim());
-                    break;
-                }
-            }
-            if (c.required() && !index.containsKey(c)) {
-                throw new PufFormatException(file + ": no column for " + describe(c) + " (looked for " + String.join(", ", c.names())
-                        + "); is this an MSSP ACO PUF?");
-            }
-        }
-        boolean hasTrack = index.containsKey(PufColumn.TRACK) || index.containsKey(PufColumn.TRACK_1)
-                || index.containsKey(PufColumn.TRACK_2) || index.containsKey(PufColumn.TRACK_3)
-                || index.containsKey(PufColumn.TRACK_1_PLUS);
-        if (!hasTrack) {
-            throw new PufFormatException(file + ": no track column (looked for " + String.join(", ", PufColumn.TRACK.names())
-                    + ", or flags such as Current_Track_1, Track1, Track2)");
-        }
         List<PufCsv.Record> data = new ArrayList<>();
         for (PufCsv.Record r : records.subList(1, records.size())) {
             if (!allBlank(r.fields())) {
                 data.add(r);
             }
         }
+        PufLayout layout = PufLayout.of(file, header, data.isEmpty() ? null : data.get(0).fields());
+        Map<PufColumn, Integer> index = layout.index();
         int year = performanceYear(file, yearOverride, index, data);
         Scale quality = scale(data, index.get(PufColumn.QUALITY_SCORE), true);
         Scale msr = scale(data, index.get(PufColumn.MIN_SAVINGS_RATE), false);
 
         List<MsspPufRow> rows = new ArrayList<>();
         for (PufCsv.Record r : data) {
-            rows.add(row(file, r, index, header, year, quality, msr));
+            rows.add(row(file, r, layout, year, quality, msr));
         }
-        return new MsspPuf(file, year, rows, found);
-    }
-
-    private static String describe(PufColumn c) {
-        switch (c) {
-            case ACO_ID:
-                return "the ACO id";
-            case ASSIGNED:
-                return "assigned beneficiaries";
-            case BENCHMARK:
-                return "the total benchmark";
-            case EXPENDITURE:
-                return "the total expenditure";
-            case PUBLISHED_EARNED:
-                return "the published earned savings/losses";
-            default:
-                return c.name().toLowerCase(Locale.ROOT);
-        }
+        return new MsspPuf(file, year, rows, layout.found(), layout.note());
     }
 
     private static boolean allBlank(List<String> fields) {
@@ -188,15 +144,14 @@ public final class MsspPufReader {
         return fields.get(i).trim();
     }
 
-    private static MsspPufRow row(Path file, PufCsv.Record r, Map<PufColumn, Integer> index, List<String> header, int year,
-                                  Scale quality, Scale msr) {
+    private static MsspPufRow row(Path file, PufCsv.Record r, PufLayout layout, int year, Scale quality, Scale msr) {
         List<String> f = r.fields();
+        Map<PufColumn, Integer> index = layout.index();
         String aco = cell(f, index.get(PufColumn.ACO_ID));
         if (PufValues.isBlank(aco)) {
-            throw new PufFormatException(file + " line " + r.line() + ": column " + header.get(index.get(PufColumn.ACO_ID)).trim()
-                    + ": no ACO id");
+            throw new PufFormatException(file + " line " + r.line() + ": column " + layout.label().get(PufColumn.ACO_ID) + ": no ACO id");
         }
-        RowReader rr = new RowReader(file, r.line(), aco, f, index, header);
+        RowReader rr = new RowReader(file, r.line(), aco, f, layout);
         long assigned = rr.required(PufColumn.ASSIGNED, PufValues::count);
         Money benchmark = rr.required(PufColumn.BENCHMARK, PufValues::dollars);
         Money expenditure = rr.required(PufColumn.EXPENDITURE, PufValues::dollars);
@@ -221,7 +176,7 @@ public final class MsspPufReader {
             p4r = index.containsKey(PufColumn.QUALITY_SCORE);
         }
         Boolean metQps = rr.optional(PufColumn.MET_QPS, PufValues::flag);
-        if (metQps == null && year >= 2022) {
+        if (metQps == null && !MsspProgramYear.of(year).scaledQuality()) {
             Boolean pct = rr.optional(PufColumn.MET_PERCENTILE, PufValues::flag);
             Boolean inc = rr.optional(PufColumn.MET_INCENTIVE, PufValues::flag);
             Boolean first = rr.optional(PufColumn.MET_FIRST_YEAR, PufValues::flag);
@@ -242,7 +197,17 @@ public final class MsspPufReader {
         }
         return new MsspPufRow(r.line(), aco, year, assigned, benchmark, expenditure, minimumRate,
                 minimumRate == null ? BigDecimal.ZERO : msr.halfStep(), track, start, score,
-                score == null ? BigDecimal.ZERO : quality.halfStep(), p4r, metQps, metAlt, lowRevenue, revenue, disaster, published);
+                score == null ? BigDecimal.ZERO : quality.halfStep(), p4r, metQps, metAlt, lowRevenue, revenue, disaster, published,
+                rr.optional(PufColumn.GUARDRAIL, g -> guardrail(g, expenditure)));
+    }
+
+    /** A flag, or the recalculated benchmark: the guardrail applies when expenditures fall below it. */
+    private static boolean guardrail(String s, Money expenditure) {
+        try {
+            return PufValues.flag(s);
+        } catch (IllegalArgumentException notAFlag) {
+            return expenditure.compareTo(PufValues.dollars(s)) < 0;
+        }
     }
 
     private static boolean lowRevenue(String s) {
@@ -261,16 +226,35 @@ public final class MsspPufReader {
         if (!PufValues.isBlank(text)) {
             return rr.optional(PufColumn.TRACK, MsspTrack::parse);
         }
-        // one flag column per track (PY2014–2018); Track 1+ first: it is the most specific
-        PufColumn[] flags = {PufColumn.TRACK_1_PLUS, PufColumn.TRACK_3, PufColumn.TRACK_2, PufColumn.TRACK_1};
-        MsspTrack[] tracks = {MsspTrack.TRACK_1_PLUS, MsspTrack.ENHANCED, MsspTrack.TRACK_2, MsspTrack.TRACK_1};
-        for (int i = 0; i < flags.length; i++) {
-            Boolean set = rr.optional(flags[i], PufValues::flag);
-            if (Boolean.TRUE.equals(set)) {
-                return tracks[i];
+        // one flag column per track (PY2014–2021); Track 1+ first: it is the most specific
+        List<String> flags = new ArrayList<>();
+        for (PufColumn c : PufLayout.TRACK_COLUMNS.subList(1, PufLayout.TRACK_COLUMNS.size())) {
+            if (!rr.has(c)) {
+                continue;
             }
+            Boolean set = rr.optional(c, PufValues::flag);
+            if (Boolean.TRUE.equals(set)) {
+                return flagTrack(c);
+            }
+            flags.add(rr.label(c) + "=" + rr.text(c));
         }
-        throw rr.problem(PufColumn.TRACK, "no track: the track column is blank and no track flag is set");
+        throw rr.problem(PufColumn.TRACK, "no track: " + (rr.has(PufColumn.TRACK) ? "the track column is blank and " : "")
+                + (flags.isEmpty() ? "there are no track flag columns" : "no track flag is set (" + String.join(", ", flags) + ")"));
+    }
+
+    private static MsspTrack flagTrack(PufColumn flag) {
+        return switch (flag) {
+            case TRACK_1_PLUS -> MsspTrack.TRACK_1_PLUS;
+            case BASIC_A_FLAG -> MsspTrack.BASIC_A;
+            case BASIC_B_FLAG -> MsspTrack.BASIC_B;
+            case BASIC_C_FLAG -> MsspTrack.BASIC_C;
+            case BASIC_D_FLAG -> MsspTrack.BASIC_D;
+            case BASIC_E_FLAG -> MsspTrack.BASIC_E;
+            case ENHANCED_FLAG, TRACK_3 -> MsspTrack.ENHANCED;
+            case TRACK_2 -> MsspTrack.TRACK_2;
+            case TRACK_1 -> MsspTrack.TRACK_1;
+            default -> throw new IllegalStateException(flag + " is no track flag");
+        };
     }
 
     /** Reads the cells of one row, turning parse failures into messages that name file, line, ACO and column. */
@@ -279,16 +263,22 @@ public final class MsspPufReader {
         private final int line;
         private final String aco;
         private final List<String> fields;
-        private final Map<PufColumn, Integer> index;
-        private final List<String> header;
+        private final PufLayout layout;
 
-        RowReader(Path file, int line, String aco, List<String> fields, Map<PufColumn, Integer> index, List<String> header) {
+        RowReader(Path file, int line, String aco, List<String> fields, PufLayout layout) {
             this.file = file;
             this.line = line;
             this.aco = aco;
             this.fields = fields;
-            this.index = index;
-            this.header = header;
+            this.layout = layout;
+        }
+
+        boolean has(PufColumn c) {
+            return layout.has(c);
+        }
+
+        String label(PufColumn c) {
+            return layout.label().get(c);
         }
 
         interface Parser<T> {
@@ -296,7 +286,7 @@ public final class MsspPufReader {
         }
 
         String text(PufColumn c) {
-            Integer i = index.get(c);
+            Integer i = layout.index().get(c);
             return i == null ? null : cell(fields, i);
         }
 
@@ -321,8 +311,7 @@ public final class MsspPufReader {
         }
 
         PufFormatException problem(PufColumn c, String message) {
-            Integer i = index.get(c);
-            String name = i == null ? String.join("/", c.names()) : header.get(i).trim();
+            String name = layout.has(c) ? label(c) : String.join("/", c.names());
             return new PufFormatException(file + " line " + line + " (ACO " + aco + "): column " + name + ": " + message);
         }
     }

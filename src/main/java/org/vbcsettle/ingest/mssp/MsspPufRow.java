@@ -23,6 +23,9 @@ import java.time.LocalDate;
  * @param disasterAdjustment        {@code DisAdj}: the published reduction of shared losses for extreme and
  *                                  uncontrollable circumstances, as a positive amount (null: none)
  * @param publishedEarned           {@code EarnSaveLoss}: positive paid to the ACO, negative owed by it
+ * @param guardrail                 PY2024 {@code Guardrail}: the benchmark guardrail of 42 CFR 425.652(b)(5)(ii)
+ *                                  applies (a flag, or expenditures below the recalculated benchmark the column
+ *                                  gives); null: no such column
  */
 public record MsspPufRow(
         int line,
@@ -43,5 +46,6 @@ public record MsspPufRow(
         Boolean lowRevenue,
         Money participantRevenue,
         Money disasterAdjustment,
-        Money publishedEarned) {
+        Money publishedEarned,
+        Boolean guardrail) {
 }

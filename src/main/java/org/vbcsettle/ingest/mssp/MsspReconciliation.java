@@ -6,6 +6,7 @@ import org.vbcsettle.money.Money;
 import org.vbcsettle.money.Rates;
 import org.vbcsettle.settlement.ArrangementResult;
 import org.vbcsettle.settlement.sharedsavings.CmsMinimumSavingsRate;
+import org.vbcsettle.settlement.sharedsavings.MsspProgramYear;
 import org.vbcsettle.settlement.sharedsavings.MsspTerms;
 import org.vbcsettle.settlement.sharedsavings.SharedSavingsCalculator;
 import org.vbcsettle.settlement.sharedsavings.SharedSavingsFigures;
@@ -68,13 +69,22 @@ public final class MsspReconciliation {
             return outcomes.stream().filter(Outcome::byRounding).count();
         }
 
+        /** Within $2 of the amount the published inputs give as printed. */
+        public long exact() {
+            return matched() - byRounding();
+        }
+
         public List<Outcome> differing() {
             return outcomes.stream().filter(o -> !o.matched()).toList();
         }
 
-        /** e.g. {@code 471 of 476 ACOs within $2; 5 differ}. */
+        /**
+         * The three counts, apart: e.g. {@code 476 ACOs: 300 exact (within $2), 171 only within the rounding interval
+         * of a published input, 5 differ}.
+         */
         public String summary() {
-            return matched() + " of " + outcomes.size() + " ACOs within $2; " + (outcomes.size() - matched()) + " differ";
+            return outcomes.size() + " ACOs: " + exact() + " exact (within $2), " + byRounding()
+                    + " only within the rounding interval of a published input, " + differing().size() + " differ";
         }
     }
 
@@ -166,19 +176,21 @@ public final class MsspReconciliation {
 
     /** Figures from the row, then the calculator; a published disaster adjustment becomes the share it removed. */
     private static SharedSavingsResult compute(MsspPufRow row, SharedSavings terms, BigDecimal score) {
-        boolean scaled = MsspTerms.scaledQuality(row.performanceYear());
+        MsspProgramYear rules = MsspProgramYear.of(row.performanceYear());
         Boolean standardMet;
         Boolean alternativeMet;
-        if (scaled) {
+        if (rules.scaledQuality()) {
             // before PY2022 meeting the standard scaled the rate by the score: the terms' scaled tier
             standardMet = Boolean.FALSE;
             alternativeMet = row.metQps() != null ? row.metQps()
                     : row.payForReporting() || (row.qualityScore() != null && row.qualityScore().signum() > 0);
         } else {
-            standardMet = row.metQps() != null ? row.metQps() : Boolean.FALSE;
-            alternativeMet = row.metAltQps() != null ? row.metAltQps() : Boolean.FALSE;
+            // no flag column at all: a reported score (or complete first-year reporting) is taken as the standard met
+            standardMet = row.metQps() != null ? row.metQps()
+                    : row.payForReporting() || (row.qualityScore() != null && row.qualityScore().signum() > 0);
+            alternativeMet = rules.slidingScale() && Boolean.TRUE.equals(row.metAltQps());
         }
-        BigDecimal covid = covidShare(row.performanceYear());
+        BigDecimal covid = rules.publicHealthEmergencyLossReduction();
         SharedSavingsFigures figures = figures(row, score, standardMet, alternativeMet, covid);
         SharedSavingsResult r = SharedSavingsCalculator.compute(terms, figures).orElseThrow();
         if (covid == null && row.disasterAdjustment() != null && row.disasterAdjustment().isPositive() && r.earned().isNegative()) {
@@ -195,15 +207,7 @@ public final class MsspReconciliation {
     private static SharedSavingsFigures figures(MsspPufRow row, BigDecimal score, Boolean standardMet, Boolean alternativeMet,
                                                 BigDecimal disasterShare) {
         return new SharedSavingsFigures(row.benchmark(), row.expenditure(), row.assigned(), 0L, score, standardMet,
-                alternativeMet, row.participantRevenue(), disasterShare, Boolean.TRUE.equals(row.lowRevenue()));
-    }
-
-    /**
-     * PY2020–2022: the COVID-19 public health emergency covered every month and every county, so shared losses
-     * were reduced by 100% (42 CFR 425.605(f), 425.610(i)); the PUF's DisAdj then holds the waived loss.
-     */
-    static BigDecimal covidShare(int performanceYear) {
-        return performanceYear >= 2020 && performanceYear <= 2022 ? BigDecimal.ONE : null;
+                alternativeMet, row.participantRevenue(), disasterShare, Boolean.TRUE.equals(row.lowRevenue()), row.guardrail());
     }
 
     private static String reason(MsspPufRow row, SharedSavings terms, ArrangementResult r, Money computed) {

@@ -20,6 +20,13 @@ enum PufColumn {
     TRACK_3(false, "Current_Track_3", "Track_3", "Track3"),
     TRACK_2(false, "Current_Track_2", "Track_2", "Track2"),
     TRACK_1(false, "Current_Track_1", "Track_1", "Track1"),
+    /** PY2019–2021: one flag per BASIC level and ENHANCED, where there is no single track column. */
+    BASIC_A_FLAG(false, "Current_BASIC_A", "BASIC_A", "Current_Basic_Level_A"),
+    BASIC_B_FLAG(false, "Current_BASIC_B", "BASIC_B", "Current_Basic_Level_B"),
+    BASIC_C_FLAG(false, "Current_BASIC_C", "BASIC_C", "Current_Basic_Level_C"),
+    BASIC_D_FLAG(false, "Current_BASIC_D", "BASIC_D", "Current_Basic_Level_D"),
+    BASIC_E_FLAG(false, "Current_BASIC_E", "BASIC_E", "Current_Basic_Level_E"),
+    ENHANCED_FLAG(false, "Current_ENHANCED", "ENHANCED", "Current_Enhanced_Track"),
     AGREEMENT_START(false, "Current_Start_Date", "Current_Agreement_Start_Date", "Agreement_Start_Date", "Agree_Start_Date",
             "Start_Date", "Initial_Start_Date"),
     QUALITY_SCORE(false, "QualScore", "Qual_Score", "Quality_Score", "QualityScore", "QualPerfScore", "Qual_Perf_Score"),
@@ -32,6 +39,8 @@ enum PufColumn {
     REVENUE_CATEGORY(false, "Rev_Exp_Cat", "RevExpCat", "Revenue_Category", "Rev_Cat", "Low_Revenue", "Low_Rev", "LowRev"),
     PARTICIPANT_REVENUE(false, "ACO_Participant_Revenue", "Participant_Revenue", "Part_Rev", "Tot_Part_Rev", "ACO_Part_Rev"),
     DISASTER_ADJUSTMENT(false, "DisAdj", "Dis_Adj", "Disaster_Adj", "EUC_Adj", "DisasterAdj"),
+    /** PY2024: the benchmark guardrail (42 CFR 425.652(b)(5)(ii)), a flag or the recalculated benchmark. */
+    GUARDRAIL(false, "Guardrail", "Benchmark_Guardrail", "Guardrail_Applied", "Guardrail_Flag"),
     PUBLISHED_EARNED(true, "EarnSaveLoss", "Earn_Save_Loss", "EarnSavLoss", "Earned_Savings_Losses", "EarnSaveLoss_Final");
 
     private final boolean required;

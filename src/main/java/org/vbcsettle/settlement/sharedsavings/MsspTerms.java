@@ -22,23 +22,12 @@ import java.time.LocalDate;
  * <tr><td>BASIC C / D / E</td><td>50%</td><td>10%</td><td>30%</td><td>2% / 4% / 8% of revenue, at most 1% / 2% / 4% of benchmark</td></tr>
  * </table>
  *
- * <p>Quality: before PY2022 meeting the quality performance standard scaled the rate by the quality score
- * (first-year ACOs that reported got a score of 1): in the terms that is the scaled tier, so these terms have
- * no full-rate standard. From PY2022 (the APM Performance Pathway) meeting the standard earns the full rate,
- * and from PY2023 an ACO that meets only the alternative standard shares at rate × quality score (sliding
- * scale). The standards are percentiles of MIPS scores, not fixed numbers, so the terms carry no thresholds:
- * the reported flags decide.
- *
- * <p>Sequestration: 2% of shared savings, except for PY2019 and PY2020, whose payments fell inside the CARES
- * Act suspension of sequestration (2020-05-01 to 2022-03-31).
+ * <p>What changed with the performance year (quality scaling or the full rate, the sliding scale, sequestration
+ * as applied when the year was paid, the COVID-19 loss reduction, 425.605(h), the guardrail) is the table of
+ * {@link MsspProgramYear}, each entry citing its rule. The quality standards are percentiles of MIPS scores, not
+ * fixed numbers, so the terms carry no thresholds: the reported flags decide.
  */
 public final class MsspTerms {
-
-    public static final BigDecimal SEQUESTRATION = new BigDecimal("0.02");
-    /** First performance year in which meeting the quality performance standard earns the full rate. */
-    public static final int FULL_RATE_QUALITY_FROM = 2022;
-    /** First performance year of 42 CFR 425.605(h) (agreement periods from 2024-01-01). */
-    public static final int REDUCED_SHARING_FROM_YEAR = 2024;
 
     private MsspTerms() {
     }
@@ -56,16 +45,18 @@ public final class MsspTerms {
         BigDecimal sharing = maxSharing(track);
         BigDecimal cap = cap(track);
         SharedSavings.Downside downside = downside(track, minimumRate, agreementYear(performanceYear, agreementStart));
-        SharedSavings.QualityRule quality = performanceYear < FULL_RATE_QUALITY_FROM
+        MsspProgramYear rules = MsspProgramYear.of(performanceYear);
+        // scaled years: meeting the standard is the terms' scaled tier (rate × score), so no full-rate standard
+        SharedSavings.QualityRule quality = rules.scaledQuality()
                 ? new SharedSavings.QualityRule(null, null, BigDecimal.ZERO)
                 : new SharedSavings.QualityRule(null, null, null);
         SharedSavings.LowRevenueReducedSharing reduced = null;
-        if (track.basic() && performanceYear >= REDUCED_SHARING_FROM_YEAR && agreementStart != null) {
+        if (track.basic() && rules.reducedSharing() && agreementStart != null) {
             reduced = new SharedSavings.LowRevenueReducedSharing(agreementStart,
                     SharedSavingsCalculator.REDUCED_SHARING_MIN_ASSIGNED, new BigDecimal("0.5"));
         }
         return new SharedSavings(id, new SharedSavings.Benchmark.Total(benchmark), minimumRate, sharing, quality, cap,
-                sequestration(performanceYear), null, downside, reduced);
+                rules.sequestration(), null, downside, reduced);
     }
 
     private static BigDecimal maxSharing(MsspTrack track) {
@@ -101,15 +92,6 @@ public final class MsspTerms {
             case BASIC_D -> basicDownside(minimumRate, "0.04", "0.02");
             case BASIC_E -> basicDownside(minimumRate, "0.08", "0.04");
         };
-    }
-
-    /** Whether meeting the quality standard scaled the sharing rate by the quality score (before PY2022). */
-    public static boolean scaledQuality(int performanceYear) {
-        return performanceYear < FULL_RATE_QUALITY_FROM;
-    }
-
-    public static BigDecimal sequestration(int performanceYear) {
-        return performanceYear == 2019 || performanceYear == 2020 ? BigDecimal.ZERO : SEQUESTRATION;
     }
 
     /**

@@ -26,8 +26,8 @@ final class SavingsSharing {
                         cap, null, false);
             }
             factor = reducedFactor(terms.lowRevenueReducedSharing());
+            // 42 CFR 425.605(h)(2): half the final sharing rate; the cap of paragraph (d) stays as it is
             fsr = fsr.multiply(factor, Rates.MC);
-            cap = cap == null ? null : cap.multiply(factor, Rates.MC);
         }
         BigDecimal shared = savings.toDecimalCents().multiply(fsr);
         BigDecimal seq = terms.sequestration() == null ? BigDecimal.ZERO : terms.sequestration();

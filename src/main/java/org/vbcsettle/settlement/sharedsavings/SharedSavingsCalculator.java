@@ -88,7 +88,10 @@ public final class SharedSavingsCalculator {
         SharedSavingsResult.Gain gain = null;
         SharedSavingsResult.Loss loss = null;
         BigDecimal earnedCents = BigDecimal.ZERO;
-        if (savings.isPositive()) {
+        if (f.guardrailApplies()) {
+            // 42 CFR 425.652(b)(5)(ii): below the recalculated benchmark, neither savings nor losses are shared
+            earnedCents = BigDecimal.ZERO;
+        } else if (savings.isPositive()) {
             gain = SavingsSharing.of(terms, f, savings, msr, quality);
             earnedCents = gain.shared() ? (gain.capApplied() ? gain.limitCents() : gain.afterSequestrationCents()) : BigDecimal.ZERO;
         } else if (savings.isNegative() && terms.downside() != null) {

@@ -19,6 +19,8 @@ import java.math.BigDecimal;
  * @param participantRevenue     for revenue-based loss limits (null: not known, the benchmark cap applies)
  * @param disasterShare          share of losses forgiven for extreme and uncontrollable circumstances, 0..1
  * @param lowRevenue             low-revenue ACO, for 42 CFR 425.605(h)
+ * @param benchmarkGuardrail     the benchmark guardrail of 42 CFR 425.652(b)(5)(ii) applies (expenditures below the
+ *                               recalculated benchmark): neither savings nor losses are shared (null: does not apply)
  */
 public record SharedSavingsFigures(
         Money benchmark,
@@ -30,5 +32,18 @@ public record SharedSavingsFigures(
         Boolean alternativeStandardMet,
         Money participantRevenue,
         BigDecimal disasterShare,
-        boolean lowRevenue) {
+        boolean lowRevenue,
+        Boolean benchmarkGuardrail) {
+
+    /** Figures without the benchmark guardrail (every year before PY2024, and commercial terms). */
+    public SharedSavingsFigures(Money benchmark, Money expenditure, long assignedBeneficiaries, long memberMonths,
+                                BigDecimal qualityScore, Boolean qualityStandardMet, Boolean alternativeStandardMet,
+                                Money participantRevenue, BigDecimal disasterShare, boolean lowRevenue) {
+        this(benchmark, expenditure, assignedBeneficiaries, memberMonths, qualityScore, qualityStandardMet, alternativeStandardMet,
+                participantRevenue, disasterShare, lowRevenue, null);
+    }
+
+    public boolean guardrailApplies() {
+        return Boolean.TRUE.equals(benchmarkGuardrail);
+    }
 }

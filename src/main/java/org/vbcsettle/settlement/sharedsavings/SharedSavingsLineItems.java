@@ -38,7 +38,12 @@ final class SharedSavingsLineItems {
                 .formula("savings ÷ benchmark")
                 .result(Rates.percent(r.savingsRate())));
         lines.add(quality(terms, r));
-        if (r.gain() != null) {
+        if (r.inputs().guardrailApplies()) {
+            lines.add(LineItem.builder("Benchmark guardrail (42 CFR 425.652(b)(5)(ii))")
+                    .input("savings", r.savings())
+                    .formula("expenditures below the recalculated benchmark: neither savings nor losses are shared")
+                    .money(Money.ZERO));
+        } else if (r.gain() != null) {
             SavingsLineItems.add(terms, r, lines);
         } else if (r.loss() != null) {
             LossLineItems.add(terms, r, lines);

@@ -91,7 +91,8 @@ class MsspPufReaderTest {
                 .collect(Collectors.toMap(o -> o.row().acoId(), o -> o.computed().cents() / 100));
         assertThat(computed).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "A9001", 39_200L, "A9002", 1_470_000L, "A9003", 2_131_500L, "A9004", -600_000L, "A9005", 0L, "A9006", 0L));
-        assertThat(report.summary()).isEqualTo("6 of 6 ACOs within $2; 0 differ");
+        assertThat(report.summary()).isEqualTo("6 ACOs: 6 exact (within $2), 0 only within the rounding interval of a published input,"
+                + " 0 differ");
     }
 
     @Test

@@ -54,7 +54,9 @@ class MsspPufReconciliationTest {
         assertThat(report.outcomes()).hasSize(acos);
         assertThat(report.matched()).isEqualTo(matched);
         assertThat(report.byRounding()).isEqualTo(byRounding);
-        assertThat(report.summary()).isEqualTo(matched + " of " + acos + " ACOs within $2; " + (acos - matched) + " differ");
+        assertThat(report.exact()).isEqualTo(matched - byRounding);
+        assertThat(report.summary()).isEqualTo(acos + " ACOs: " + (matched - byRounding) + " exact (within $2), " + byRounding
+                + " only within the rounding interval of a published input, " + (acos - matched) + " differ");
 
         Map<String, String> differing = new TreeMap<>();
         report.differing().forEach(o -> differing.put(o.row().acoId(), o.reason()));

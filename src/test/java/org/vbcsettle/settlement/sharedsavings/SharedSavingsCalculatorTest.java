@@ -189,7 +189,7 @@ class SharedSavingsCalculatorTest {
     void lowRevenueBasicAcoBelowTheMsrSharesAtHalfTheRate() {
         // 42 CFR 425.605(h): Level B, agreement from 2024-01-01, low revenue, 6,000 assigned, standard met.
         // savings 200,000 = 2% < MSR (table, 6,000 → 3.6%) → reduced sharing: 40% × 1/2 = 20%
-        // 200,000 × 20% = 40,000 × 0.98 = 39,200; cap 10% × 1/2 = 5% × 10,000,000 = 500,000 not reached
+        // 200,000 × 20% = 40,000 × 0.98 = 39,200; cap 10% × 10,000,000 = 1,000,000 (425.605(h)(2): unchanged) not reached
         SharedSavings b = MsspTerms.of("aco", 2024, MsspTrack.BASIC_B, new MinimumRate.CmsTable(), LocalDate.of(2024, 1, 1),
                 dollars(10_000_000));
         ArrangementResult r = computed(b, msspFigures(9_800_000, 6_000, d("0.8"), true, false, null, null, true));
@@ -211,13 +211,40 @@ class SharedSavingsCalculatorTest {
                 dollars(10_000_000));
         assertThat(computed(older, msspFigures(9_800_000, 6_000, d("0.8"), true, false, null, null, true)).amount())
                 .isEqualTo(Money.ZERO);
-        // the cap is halved too. Commercial terms with an MSR of 50%, 50% sharing, cap 10%:
-        // savings 4,000,000 (40%) < MSR → reduced: 50% × 1/2 = 25% → 1,000,000 × 0.98 = 980,000 > 10% × 1/2 × 10,000,000
-        // = 500,000 → 500,000
+        // 42 CFR 425.605(h)(2) halves the final sharing rate only; the cap of paragraph (d) is unchanged.
+        // Commercial terms with an MSR of 50%, 50% sharing, cap 10%, benchmark 10,000,000:
+        // savings 4,500,000 (45%) < MSR → reduced: 50% × 1/2 = 25% → 1,125,000 × 0.98 = 1,102,500
+        // > cap 10% × 10,000,000 = 1,000,000 → 1,000,000 (a halved cap would give 500,000)
         SharedSavings wide = new SharedSavings("c", null, new MinimumRate.Fixed(d("0.50")), d("0.50"), null, d("0.10"), d("0.02"), null,
                 null, new SharedSavings.LowRevenueReducedSharing(LocalDate.of(2024, 1, 1), 5_000, d("0.5")));
+        assertThat(computed(wide, msspFigures(5_500_000, 6_000, null, true, false, null, null, true)).amount())
+                .isEqualTo(dollars(1_000_000));
+        // savings 4,000,000 (40%): 25% → 1,000,000 × 0.98 = 980,000 < 1,000,000 → 980,000
         assertThat(computed(wide, msspFigures(6_000_000, 6_000, null, true, false, null, null, true)).amount())
-                .isEqualTo(dollars(500_000));
+                .isEqualTo(dollars(980_000));
+    }
+
+    @Test
+    void benchmarkGuardrail425_652b5iiSharesNeitherSavingsNorLosses() {
+        // 42 CFR 425.652(b)(5)(ii), PY2024: expenditures below the recalculated benchmark → neither savings nor losses.
+        // ENHANCED, benchmark 10,000,000, MSR/MLR 2% (fixed), standard met, score 1.0.
+        SharedSavings en = MsspTerms.of("aco", 2024, MsspTrack.ENHANCED, new MinimumRate.Fixed(d("0.02")), LocalDate.of(2022, 1, 1),
+                dollars(10_000_000));
+        // without the guardrail: savings 1,000,000 (10%) × 75% = 750,000 × 0.98 = 735,000
+        assertThat(computed(en, guarded(9_000_000, null)).amount()).isEqualTo(dollars(735_000));
+        assertThat(computed(en, guarded(9_000_000, false)).amount()).isEqualTo(dollars(735_000));
+        // with it: nothing paid
+        ArrangementResult saved = computed(en, guarded(9_000_000, true));
+        assertThat(saved.amount()).isEqualTo(Money.ZERO);
+        assertThat(saved.lineItems()).anyMatch(li -> li.label().contains("425.652(b)(5)(ii)"));
+        // without it: losses 1,000,000 (10%) × (1 − 0.75 × 1.0 = 25%, floor 40%) = 400,000 owed; with it: nothing owed
+        assertThat(computed(en, guarded(11_000_000, null)).amount()).isEqualTo(dollars(-400_000));
+        assertThat(computed(en, guarded(11_000_000, true)).amount()).isEqualTo(Money.ZERO);
+    }
+
+    private static SharedSavingsFigures guarded(long expenditure, Boolean guardrail) {
+        return new SharedSavingsFigures(dollars(10_000_000), dollars(expenditure), 20_000, 0, d("1.0"), true, false, null, null,
+                false, guardrail);
     }
 
     @Test
