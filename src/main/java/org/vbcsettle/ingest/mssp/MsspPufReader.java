@@ -1,8 +1,8 @@
 package org.vbcsettle.ingest.mssp;
 
 import org.vbcsettle.money.Money;
-import org.vbcsettle.settlement.sharedsavings.MsspProgramYear;
-import org.vbcsettle.settlement.sharedsavings.MsspTrack;
+import org.vbcsettle.contract.mssp.MsspProgramYear;
+import org.vbcsettle.contract.mssp.MsspTrack;
 
 import java.io.IOException;
 import java.math.BigDecimal;
