@@ -51,7 +51,8 @@ public final class MsspTerms {
                 ? new SharedSavings.QualityRule(null, null, BigDecimal.ZERO)
                 : new SharedSavings.QualityRule(null, null, null);
         SharedSavings.LowRevenueReducedSharing reduced = null;
-        if (track.basic() && rules.reducedSharing() && agreementStart != null) {
+        if (track.basic() && !track.twoSided() && rules.reducedSharing() && agreementStart != null) {
+            // one-sided BASIC levels (A, B) only, as the contract rule SharedSavingsTermsCheck states it
             reduced = new SharedSavings.LowRevenueReducedSharing(agreementStart,
                     SharedSavings.LowRevenueReducedSharing.REGULATION_MINIMUM_ASSIGNED, new BigDecimal("0.5"));
         }
