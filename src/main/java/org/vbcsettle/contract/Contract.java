@@ -26,6 +26,11 @@ public record Contract(
         return new Period(String.valueOf(performanceStart.getYear()), performanceStart, performanceEnd);
     }
 
+    /** The same contract with other arrangements (e.g. a program's terms filled in). */
+    public Contract withArrangements(List<Arrangement> arrangements) {
+        return new Contract(id, version, name, payer, provider, performanceStart, performanceEnd, java.util.Collections.unmodifiableList(new java.util.ArrayList<>(arrangements)), settlement);
+    }
+
     public int versionOrDefault() {
         return version == null ? 1 : version;
     }

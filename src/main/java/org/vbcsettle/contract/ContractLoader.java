@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.vbcsettle.contract.mssp.MsspProgram;
 import org.vbcsettle.money.Money;
 
 import java.io.IOException;
@@ -117,6 +118,7 @@ public final class ContractLoader {
         if (!(root instanceof ObjectNode tree)) {
             return failed(source, "a contract document must be a mapping of contract fields, was " + root.getNodeType());
         }
+        List<MsspProgram.Choice> programs = MsspProgram.take(tree, source, problems);
         List<String> removedPaths = new ArrayList<>();
         Contract contract = null;
         for (int attempt = 0; attempt <= MAX_MAPPING_ERRORS; attempt++) {
@@ -136,6 +138,7 @@ public final class ContractLoader {
             }
         }
         if (contract != null) {
+            contract = MsspProgram.apply(contract, programs);
             for (ContractProblem p : ContractValidator.problems(contract, source)) {
                 if (!under(p.path(), removedPaths)) {
                     problems.add(p);

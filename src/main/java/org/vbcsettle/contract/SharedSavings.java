@@ -119,6 +119,8 @@ public record SharedSavings(
      */
     public record LowRevenueReducedSharing(java.time.LocalDate agreementStart, Integer minimumAssigned,
                                            BigDecimal sharingRateFactor) {
+        /** 42 CFR 425.605(h)(1): the rule needs at least 5,000 assigned beneficiaries. */
+        public static final int REGULATION_MINIMUM_ASSIGNED = 5_000;
     }
 
     @Override

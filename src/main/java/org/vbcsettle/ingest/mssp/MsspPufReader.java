@@ -1,8 +1,8 @@
 package org.vbcsettle.ingest.mssp;
 
 import org.vbcsettle.money.Money;
-import org.vbcsettle.settlement.sharedsavings.MsspProgramYear;
-import org.vbcsettle.settlement.sharedsavings.MsspTrack;
+import org.vbcsettle.contract.mssp.MsspProgramYear;
+import org.vbcsettle.contract.mssp.MsspTrack;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -180,8 +180,12 @@ public final class MsspPufReader {
             Boolean pct = rr.optional(PufColumn.MET_PERCENTILE, PufValues::flag);
             Boolean inc = rr.optional(PufColumn.MET_INCENTIVE, PufValues::flag);
             Boolean first = rr.optional(PufColumn.MET_FIRST_YEAR, PufValues::flag);
-            if (pct != null || inc != null || first != null) {
-                metQps = Boolean.TRUE.equals(pct) || Boolean.TRUE.equals(inc) || Boolean.TRUE.equals(first);
+            // 42 CFR 425.512(b): an affected ACO that received the 30th percentile score meets the standard
+            Boolean floor = MsspProgramYear.of(year).disasterQuality() == MsspProgramYear.DisasterQuality.MIPS_30TH_PERCENTILE
+                    && Boolean.TRUE.equals(rr.optional(PufColumn.DISASTER_AFFECTED_QUALITY, PufValues::flag))
+                    ? rr.optional(PufColumn.RECEIVED_FLOOR, PufValues::flag) : null;
+            if (pct != null || inc != null || first != null || floor != null) {
+                metQps = Boolean.TRUE.equals(pct) || Boolean.TRUE.equals(inc) || Boolean.TRUE.equals(first) || Boolean.TRUE.equals(floor);
             }
         }
         Boolean metAlt = rr.optional(PufColumn.MET_ALT_QPS, PufValues::flag);

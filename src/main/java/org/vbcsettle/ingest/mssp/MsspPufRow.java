@@ -1,7 +1,7 @@
 package org.vbcsettle.ingest.mssp;
 
 import org.vbcsettle.money.Money;
-import org.vbcsettle.settlement.sharedsavings.MsspTrack;
+import org.vbcsettle.contract.mssp.MsspTrack;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

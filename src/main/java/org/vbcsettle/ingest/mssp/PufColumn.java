@@ -34,6 +34,9 @@ enum PufColumn {
     MET_ALT_QPS(false, "Met_AltQPS", "Met_Alt_QPS", "MetAltQPS", "AltQPS_Met", "Met_Alternative_QPS", "Met_AQPS", "Met_Alt_Qual_Std"),
     /** PY2022+: other ways of meeting the standard, read only when Met_QPS is absent. */
     MET_PERCENTILE(false, "Met_30pctl", "Met_40pctl", "Met_Pctl"),
+    /** Extreme and uncontrollable circumstances: the ACO was affected for quality, and received the floor score. */
+    DISASTER_AFFECTED_QUALITY(false, "DisAffQual", "Dis_Aff_Qual", "EUC_Affected_Quality"),
+    RECEIVED_FLOOR(false, "Recvd30p", "Recvd_30p", "Received_30pctl", "Recvd30pctl"),
     MET_INCENTIVE(false, "Met_Incentive", "Met_eCQM_Incentive"),
     MET_FIRST_YEAR(false, "Met_FirstYear", "Met_First_Year"),
     REVENUE_CATEGORY(false, "Rev_Exp_Cat", "RevExpCat", "Revenue_Category", "Rev_Cat", "Low_Revenue", "Low_Rev", "LowRev"),

@@ -41,8 +41,8 @@ public final class SharedSavingsCalculator {
 
     /** 42 CFR 425.605(h) applies to agreement periods starting on or after this day. */
     public static final LocalDate REDUCED_SHARING_FROM = LocalDate.of(2024, 1, 1);
-    /** 42 CFR 425.605(h)(1): at least this many assigned beneficiaries. */
-    public static final int REDUCED_SHARING_MIN_ASSIGNED = 5_000;
+    /** 42 CFR 425.605(h)(1): at least this many assigned beneficiaries (one definition, on the contract's rule). */
+    public static final int REDUCED_SHARING_MIN_ASSIGNED = SharedSavings.LowRevenueReducedSharing.REGULATION_MINIMUM_ASSIGNED;
 
     /** The rounding rule of the settled amount. */
     public static final Rounding AMOUNT_ROUNDING = Rounding.CMS_WHOLE_DOLLAR;

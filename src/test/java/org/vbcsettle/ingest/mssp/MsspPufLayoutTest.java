@@ -3,7 +3,7 @@ package org.vbcsettle.ingest.mssp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vbcsettle.money.Money;
-import org.vbcsettle.settlement.sharedsavings.MsspTrack;
+import org.vbcsettle.contract.mssp.MsspTrack;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -53,6 +53,22 @@ class MsspPufLayoutTest {
                 .containsExactly(196_000, 1_470_000, 2_940_000, 735_000, 147_000, 0);
         assertThat(report.matched()).isEqualTo(6);
         assertThat(report.byRounding()).isZero();
+    }
+
+    @Test
+    void anAffectedAcoThatReceivedTheFloorScoreMeetsTheStandard_425_512b() throws IOException {
+        // 42 CFR 425.512(b) (extreme and uncontrollable circumstances, from PY2021): an affected ACO (DisAffQual 1)
+        // that received the 30th percentile MIPS quality score (Recvd30p 1) meets the quality standard; a file with
+        // no Met_QPS column then says so only through these flags.
+        // B1: ENHANCED, fixed MSR 2%, 10,000 assigned; savings 1,000,000 = 10% → 75% → 750,000 × 0.98 = 735,000
+        // B2: the same figures, not affected, no percentile met → standard not met → nothing
+        Path p = dir.resolve("mssp-puf-py2022.csv");
+        Files.writeString(p, "ACO_ID,Current_Track,N_AB,ABtotBnchmk,ABtotExp,MinSavPerc,QualScore,Met_30pctl,DisAffQual,Recvd30p,EarnSaveLoss\n"
+                + "B1,EN,10000,10000000,9000000,2.00%,70.63,0,1,1,735000\n"
+                + "B2,EN,10000,10000000,9000000,2.00%,60.00,0,0,0,0\n", StandardCharsets.UTF_8);
+        MsspReconciliation.Report report = MsspReconciliation.reconcile(MsspPufReader.read(p, null));
+        assertThat(report.outcomes()).extracting(o -> o.computed().toDollars().intValueExact()).containsExactly(735_000, 0);
+        assertThat(report.matched()).isEqualTo(2);
     }
 
     @Test

@@ -3,7 +3,7 @@ package org.vbcsettle.ingest.mssp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vbcsettle.money.Money;
-import org.vbcsettle.settlement.sharedsavings.MsspTrack;
+import org.vbcsettle.contract.mssp.MsspTrack;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,5 +1,8 @@
 package org.vbcsettle.settlement.sharedsavings;
 
+import org.vbcsettle.contract.mssp.MsspProgramYear;
+import org.vbcsettle.contract.mssp.MsspTerms;
+import org.vbcsettle.contract.mssp.MsspTrack;
 import org.junit.jupiter.api.Test;
 import org.vbcsettle.contract.MinimumRate;
 import org.vbcsettle.contract.SharedSavings;

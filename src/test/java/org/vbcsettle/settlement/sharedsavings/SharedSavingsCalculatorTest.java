@@ -1,5 +1,8 @@
 package org.vbcsettle.settlement.sharedsavings;
 
+import org.vbcsettle.contract.mssp.MsspProgramYear;
+import org.vbcsettle.contract.mssp.MsspTerms;
+import org.vbcsettle.contract.mssp.MsspTrack;
 import org.vbcsettle.settlement.ArrangementResult;
 import org.vbcsettle.settlement.LineItem;
 import org.vbcsettle.settlement.SettlementOutcome;

@@ -1,6 +1,9 @@
 package org.vbcsettle.settlement.sharedsavings;
 
 
+import org.vbcsettle.contract.mssp.MsspProgramYear;
+import org.vbcsettle.contract.mssp.MsspTerms;
+import org.vbcsettle.contract.mssp.MsspTrack;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;

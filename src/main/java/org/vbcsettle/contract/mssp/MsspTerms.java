@@ -1,4 +1,4 @@
-package org.vbcsettle.settlement.sharedsavings;
+package org.vbcsettle.contract.mssp;
 
 import org.vbcsettle.contract.MinimumRate;
 import org.vbcsettle.contract.SharedSavings;
@@ -38,7 +38,7 @@ public final class MsspTerms {
      * @param track           the ACO's track that year
      * @param minimumRate     the MSR (and, two-sided, the MLR): the CMS table or a fixed choice
      * @param agreementStart  first day of the current agreement period (null: unknown)
-     * @param benchmark       the updated benchmark (total)
+     * @param benchmark       the updated benchmark (total); null: none (a contract document gives its own)
      */
     public static SharedSavings of(String id, int performanceYear, MsspTrack track, MinimumRate minimumRate,
                                    LocalDate agreementStart, Money benchmark) {
@@ -51,11 +51,12 @@ public final class MsspTerms {
                 ? new SharedSavings.QualityRule(null, null, BigDecimal.ZERO)
                 : new SharedSavings.QualityRule(null, null, null);
         SharedSavings.LowRevenueReducedSharing reduced = null;
-        if (track.basic() && rules.reducedSharing() && agreementStart != null) {
+        if (track.basic() && !track.twoSided() && rules.reducedSharing() && agreementStart != null) {
+            // one-sided BASIC levels (A, B) only, as the contract rule SharedSavingsTermsCheck states it
             reduced = new SharedSavings.LowRevenueReducedSharing(agreementStart,
-                    SharedSavingsCalculator.REDUCED_SHARING_MIN_ASSIGNED, new BigDecimal("0.5"));
+                    SharedSavings.LowRevenueReducedSharing.REGULATION_MINIMUM_ASSIGNED, new BigDecimal("0.5"));
         }
-        return new SharedSavings(id, new SharedSavings.Benchmark.Total(benchmark), minimumRate, sharing, quality, cap,
+        return new SharedSavings(id, benchmark == null ? null : new SharedSavings.Benchmark.Total(benchmark), minimumRate, sharing, quality, cap,
                 rules.sequestration(), null, downside, reduced);
     }
 

@@ -1,4 +1,4 @@
-package org.vbcsettle.settlement.sharedsavings;
+package org.vbcsettle.contract.mssp;
 
 import java.util.Locale;
 
