@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -122,6 +123,8 @@ public final class BenchTotalsCommand implements Callable<Integer> {
             String token = Tokens.mint(node.auth(), Role.PAYER, "bench-payer", Duration.ofHours(2), Clock.systemUTC());
             int met = 0;
             for (int run = 1; run <= runs; run++) {
+                double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+                long[] gcBefore = gc();
                 List<String> lines = generate(node, token);
                 if (lines == null) {
                     System.err.println("bench totals: the load generator failed");
@@ -131,6 +134,12 @@ public final class BenchTotalsCommand implements Callable<Integer> {
                 for (String line : lines) {
                     ok &= report(run, line);
                 }
+                long[] gcAfter = gc();
+                // what else was going on: the node's own collections, and the machine's load (a shared machine's
+                // other work shows in the tail as much as the node's)
+                System.out.printf(Locale.ROOT, "run %d: node GC %d collection(s), %d ms in all (warm-up included); load average %.2f before, %.2f after, %d cores%n",
+                        run, gcAfter[0] - gcBefore[0], gcAfter[1] - gcBefore[1], loadBefore,
+                        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), Runtime.getRuntime().availableProcessors());
                 met += ok ? 1 : 0;
             }
             System.out.printf("bench totals: target p99 <= %s ms at %d req/s%s in %d consecutive run(s): %s (%d of %d runs met it)%n",
@@ -201,6 +210,17 @@ public final class BenchTotalsCommand implements Callable<Integer> {
                 run, what, rate, duration, contracts, p50 / 1000.0, p99 / 1000.0, max / 1000.0, errors, fmt(targetP99Ms),
                 ok ? "met" : "NOT met");
         return ok;
+    }
+
+    /** Collections of this JVM so far, and the milliseconds they took. */
+    private static long[] gc() {
+        long count = 0;
+        long millis = 0;
+        for (GarbageCollectorMXBean b : ManagementFactory.getGarbageCollectorMXBeans()) {
+            count += Math.max(0, b.getCollectionCount());
+            millis += Math.max(0, b.getCollectionTime());
+        }
+        return new long[] {count, millis};
     }
 
     private static String fmt(double ms) {
