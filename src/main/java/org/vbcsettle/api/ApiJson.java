@@ -1,11 +1,11 @@
 package org.vbcsettle.api;
 
-import akka.http.javadsl.marshallers.jackson.Jackson;
 import akka.http.javadsl.marshalling.Marshaller;
 import akka.http.javadsl.model.ContentType;
 import akka.http.javadsl.model.ContentTypes;
 import akka.http.javadsl.model.HttpCharsets;
 import akka.http.javadsl.model.HttpEntities;
+import akka.http.javadsl.model.HttpEntity;
 import akka.http.javadsl.model.HttpResponse;
 import akka.http.javadsl.model.MediaTypes;
 import akka.http.javadsl.model.RequestEntity;
@@ -24,7 +24,13 @@ public final class ApiJson {
     public static final ContentType.WithFixedCharset PROBLEM_JSON = ContentTypes.create(
             MediaTypes.customWithFixedCharset("application", "problem+json", HttpCharsets.UTF_8, Map.of(), false));
 
-    private static final Marshaller<Object, RequestEntity> MARSHALLER = Jackson.marshaller(Mappers.json());
+    // straight to bytes (akka-http's Jackson marshaller writes a String first, then encodes it)
+    private static final Marshaller<Object, RequestEntity> MARSHALLER = Marshaller.withFixedContentType(
+            ContentTypes.APPLICATION_JSON, ApiJson::entity);
+
+    // a body serialized before (and shared by every response that sends it): the same negotiation, no work
+    private static final Marshaller<HttpEntity.Strict, RequestEntity> PREPARED = Marshaller.withFixedContentType(
+            ContentTypes.APPLICATION_JSON, e -> e);
 
     private ApiJson() {
     }
@@ -32,6 +38,20 @@ public final class ApiJson {
     @SuppressWarnings("unchecked")
     public static <T> Marshaller<T, RequestEntity> marshaller() {
         return (Marshaller<T, RequestEntity>) (Marshaller<?, RequestEntity>) MARSHALLER;
+    }
+
+    /** The marshaller of a body already serialized by {@link #entity(Object)}. */
+    public static Marshaller<HttpEntity.Strict, RequestEntity> prepared() {
+        return PREPARED;
+    }
+
+    /** A value as a JSON body, serialized once (immutable: it may be sent any number of times). */
+    public static HttpEntity.Strict entity(Object value) {
+        try {
+            return HttpEntities.create(ContentTypes.APPLICATION_JSON, Mappers.json().writeValueAsBytes(value));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize " + value.getClass().getSimpleName() + " as JSON: " + e.getOriginalMessage(), e);
+        }
     }
 
     public static HttpResponse problemResponse(Problem p) {

@@ -14,6 +14,7 @@ import org.vbcsettle.ledger.LedgerMetrics;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -29,6 +30,8 @@ public final class ApiMetrics implements AutoCloseable {
     private final LedgerMetrics ledger;
     private final RouteTemplates routes;
     private final JvmGcMetrics gc;
+    // bounded: methods × route templates × statuses
+    private final ConcurrentHashMap<TimerKey, Timer> timers = new ConcurrentHashMap<>();
 
     private ApiMetrics(PrometheusMeterRegistry registry, RouteTemplates routes) {
         this.registry = registry;
@@ -64,13 +67,19 @@ public final class ApiMetrics implements AutoCloseable {
     /** One answered request: {@code route} is a template from {@link RouteTemplates}, never a raw path. */
     void request(String method, String route, int status, long nanos) {
         String m = method.toUpperCase(Locale.ROOT);
-        Timer.builder("vbc.http.requests")
-                .description("HTTP requests by method, route template and status")
-                .tags("method", METHODS.contains(m) ? m : "OTHER", "route", route, "status", Integer.toString(status))
-                .publishPercentileHistogram()
-                .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(60))
-                .register(registry)
+        String label = METHODS.contains(m) ? m : "OTHER";
+        // the timer of each (method, route, status) is built once: registering it again on every request costs
+        // an id, its tags and a registry look-up per request
+        timers.computeIfAbsent(new TimerKey(label, route, status), k -> Timer.builder("vbc.http.requests")
+                        .description("HTTP requests by method, route template and status")
+                        .tags("method", k.method(), "route", k.route(), "status", Integer.toString(k.status()))
+                        .publishPercentileHistogram()
+                        .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(60))
+                        .register(registry))
                 .record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    private record TimerKey(String method, String route, int status) {
     }
 
     @Override

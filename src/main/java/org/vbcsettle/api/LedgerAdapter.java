@@ -1,9 +1,12 @@
 package org.vbcsettle.api;
 
+import akka.http.javadsl.model.HttpEntity;
+
 import org.vbcsettle.contract.Contract;
 import org.vbcsettle.contract.Period;
 import org.vbcsettle.ledger.LedgerClient;
 import org.vbcsettle.ledger.LedgerRejection;
+import org.vbcsettle.ledger.LocalLedgers;
 import org.vbcsettle.ledger.LedgerReplies;
 import org.vbcsettle.ledger.Payout;
 import org.vbcsettle.settlement.Attribution;
@@ -17,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
@@ -129,6 +133,29 @@ public final class LedgerAdapter implements LedgerGateway {
     @Override
     public CompletionStage<Object> totals(String contractId, String periodId) {
         return mapped(client.totals(contractId, periodId).thenApply(Function.identity()));
+    }
+
+    /**
+     * From the body kept in the contract's {@link LocalLedgers.Slot} when its entity runs on this node and
+     * nothing was persisted since the body was made; else the entity is asked and the body kept for the next
+     * reader. No reader waits in the entity's mailbox for figures it computed before, and (see
+     * {@link LocalLedgers}) a read after a write's reply on this node reflects the write.
+     */
+    @Override
+    public CompletionStage<HttpEntity.Strict> totalsBody(String contractId, String periodId) {
+        String key = periodId == null ? "totals" : "totals?period=" + periodId;
+        LocalLedgers.Slot slot = client.local().slot(contractId);
+        if (slot != null && slot.view(key) instanceof HttpEntity.Strict body) {
+            return CompletableFuture.completedFuture(body);
+        }
+        return mapped(client.totals(contractId, periodId)).thenApply(t -> {
+            HttpEntity.Strict body = ApiJson.entity(t);
+            LocalLedgers.Slot now = client.local().slot(contractId);
+            if (now != null) {
+                now.keep(key, t.asOfSequence(), body);
+            }
+            return body;
+        });
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.vbcsettle.api;
 
+import akka.http.javadsl.model.HttpEntity;
+
 import org.vbcsettle.contract.Contract;
 import org.vbcsettle.contract.Period;
 import org.vbcsettle.settlement.Attribution;
@@ -52,6 +54,14 @@ public interface LedgerGateway {
 
     /** Running totals of the contract for a period (null: the performance period): any JSON-serialisable value. */
     CompletionStage<Object> totals(String contractId, String periodId);
+
+    /**
+     * {@link #totals} as the JSON body of the response, serialized once: a gateway may answer from a body it
+     * prepared before, as long as a read on this node after a write's reply reflects that write.
+     */
+    default CompletionStage<HttpEntity.Strict> totalsBody(String contractId, String periodId) {
+        return totals(contractId, periodId).thenApply(ApiJson::entity);
+    }
 
     /**
      * Settles a period; idempotent per (period, kind).

@@ -19,7 +19,8 @@ public final class RouteTemplates {
 
     private static final Pattern PATH_LINE = Pattern.compile("(?m)^  (/\\S*):\\s*$");
 
-    private record Template(String name, Pattern pattern) {
+    /** A template as its segments; a {@code null} segment is a parameter (any non-empty segment). */
+    private record Template(String name, String[] segments) {
     }
 
     private final List<Template> templates;
@@ -38,24 +39,65 @@ public final class RouteTemplates {
         Matcher m = PATH_LINE.matcher(openApiYaml);
         while (m.find()) {
             String path = m.group(1);
-            StringBuilder re = new StringBuilder();
-            for (String part : path.split("(?=\\{)|(?<=\\})")) {
-                re.append(part.startsWith("{") ? "[^/]+" : Pattern.quote(part));
+            String[] parts = path.substring(1).split("/", -1);
+            String[] segments = new String[parts.length];
+            for (int i = 0; i < parts.length; i++) {
+                segments[i] = parts[i].startsWith("{") && parts[i].endsWith("}") ? null : parts[i];
             }
-            list.add(new Template(path, Pattern.compile(re.toString())));
+            list.add(new Template(path, segments));
         }
         return new RouteTemplates(list);
     }
 
-    /** The template the path matches (a trailing slash ignored), else {@link #UNMATCHED}. */
+    /**
+     * The template the path matches (a trailing slash ignored), else {@link #UNMATCHED}. Runs on every request:
+     * compares segments in place, allocating nothing.
+     */
     public String templateOf(CharSequence path) {
-        String p = path.length() > 1 && path.charAt(path.length() - 1) == '/'
-                ? path.subSequence(0, path.length() - 1).toString() : path.toString();
+        int end = path.length();
+        if (end > 1 && path.charAt(end - 1) == '/') {
+            end--;
+        }
+        if (end == 0 || path.charAt(0) != '/') {
+            return UNMATCHED;
+        }
         for (Template t : templates) {
-            if (t.pattern().matcher(p).matches()) {
+            if (matches(t.segments(), path, end)) {
                 return t.name();
             }
         }
         return UNMATCHED;
+    }
+
+    private static boolean matches(String[] segments, CharSequence path, int end) {
+        int pos = 1; // after the leading slash
+        for (int i = 0; i < segments.length; i++) {
+            if (pos > end) {
+                return false;
+            }
+            int next = pos;
+            while (next < end && path.charAt(next) != '/') {
+                next++;
+            }
+            String literal = segments[i];
+            if (literal == null) {
+                if (next == pos) {
+                    return false; // a parameter is never empty
+                }
+            } else if (next - pos != literal.length() || !regionEquals(path, pos, literal)) {
+                return false;
+            }
+            pos = next + 1;
+        }
+        return pos == end + 1;
+    }
+
+    private static boolean regionEquals(CharSequence path, int from, String literal) {
+        for (int i = 0; i < literal.length(); i++) {
+            if (path.charAt(from + i) != literal.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -4,12 +4,14 @@ import akka.actor.typed.ActorRef;
 import akka.actor.typed.ActorSystem;
 import akka.actor.typed.Behavior;
 import akka.actor.typed.PostStop;
+import akka.actor.typed.PreRestart;
 import akka.actor.typed.SupervisorStrategy;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.cluster.sharding.typed.javadsl.ClusterSharding;
 import akka.cluster.sharding.typed.javadsl.Entity;
 import akka.cluster.sharding.typed.javadsl.EntityTypeKey;
 import akka.persistence.typed.PersistenceId;
+import akka.persistence.typed.RecoveryCompleted;
 import akka.persistence.typed.SnapshotAdapter;
 import akka.persistence.typed.javadsl.CommandHandler;
 import akka.persistence.typed.javadsl.Effect;
@@ -39,13 +41,19 @@ public final class ContractEntity extends EventSourcedBehavior<ContractCommand, 
 
     private final String contractId;
     private final LedgerMetrics metrics;
+    private final LocalLedgers local;
 
     public static void init(ActorSystem<?> system) {
         init(system, LedgerMetrics.NONE);
     }
 
     public static void init(ActorSystem<?> system, LedgerMetrics metrics) {
-        ClusterSharding.get(system).init(Entity.of(TYPE_KEY, ctx -> create(ctx.getEntityId(), metrics)));
+        init(system, metrics, new LocalLedgers());
+    }
+
+    /** @param local where the entities of this node publish the sequence number they persisted up to */
+    public static void init(ActorSystem<?> system, LedgerMetrics metrics, LocalLedgers local) {
+        ClusterSharding.get(system).init(Entity.of(TYPE_KEY, ctx -> create(ctx.getEntityId(), metrics, local)));
     }
 
     public static Behavior<ContractCommand> create(String contractId) {
@@ -53,9 +61,13 @@ public final class ContractEntity extends EventSourcedBehavior<ContractCommand, 
     }
 
     public static Behavior<ContractCommand> create(String contractId, LedgerMetrics metrics) {
+        return create(contractId, metrics, new LocalLedgers());
+    }
+
+    public static Behavior<ContractCommand> create(String contractId, LedgerMetrics metrics, LocalLedgers local) {
         return Behaviors.setup(ctx -> {
             metrics.entityStarted();
-            return new ContractEntity(contractId, metrics);
+            return new ContractEntity(contractId, metrics, local);
         });
     }
 
@@ -63,12 +75,13 @@ public final class ContractEntity extends EventSourcedBehavior<ContractCommand, 
         return PersistenceId.of(TYPE_KEY.name(), contractId);
     }
 
-    private ContractEntity(String contractId, LedgerMetrics metrics) {
+    private ContractEntity(String contractId, LedgerMetrics metrics, LocalLedgers local) {
         // a failed journal write (database down) restarts the entity with backoff: it recovers from the
         // journal once the database is back; the failed command's sender gets no reply and resends
         super(persistenceId(contractId), SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(5), 0.2));
         this.contractId = contractId;
         this.metrics = metrics;
+        this.local = local;
     }
 
     @Override
@@ -89,8 +102,10 @@ public final class ContractEntity extends EventSourcedBehavior<ContractCommand, 
             }
             List<ContractEvent> events = stamped(d.events(), command.requestId());
             long decidedAt = System.nanoTime();
+            // the slot moves on before the reply leaves: a reader of this node who saw the reply sees the write
             return Effect().persist(events)
                     .thenRun(s -> persisted(command, events, decidedAt, d.reply()))
+                    .thenRun(s -> local.at(contractId, s.sequence()))
                     .thenReply(replyTo, s -> d.reply());
         };
     }
@@ -111,7 +126,14 @@ public final class ContractEntity extends EventSourcedBehavior<ContractCommand, 
 
     @Override
     public SignalHandler<ContractState> signalHandler() {
-        return newSignalHandlerBuilder().onSignal(PostStop.instance(), state -> metrics.entityStopped()).build();
+        return newSignalHandlerBuilder()
+                .onSignal(RecoveryCompleted.instance(), state -> local.at(contractId, state.sequence()))
+                .onSignal(PreRestart.instance(), state -> local.gone(contractId))
+                .onSignal(PostStop.instance(), state -> {
+                    local.gone(contractId);
+                    metrics.entityStopped();
+                })
+                .build();
     }
 
     @Override

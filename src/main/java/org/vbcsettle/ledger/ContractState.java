@@ -61,9 +61,10 @@ public final class ContractState implements CborSerializable {
     // payer-reported facts by period id, the latest report of each (with the sequence number it got)
     private final LinkedHashMap<String, ContractSnapshot.FactsEntry> reportedFacts = new LinkedHashMap<>();
 
-    // query-time figures that need the calculators, reused while nothing changed (never persisted)
-    private transient Object derivedCacheKey;
-    private transient RunningTotals derivedCacheValue;
+    // query-time figures that need the calculators, per period, reused while nothing changed (never persisted):
+    // one map per sequence number, so that asking for one period does not evict the figures of another
+    private transient long derivedSequence = -1;
+    private transient HashMap<String, RunningTotals> derived;
 
     /** Totals of the claims in effect and the member-months of one calendar month. */
     static final class MonthTotals {
@@ -312,13 +313,20 @@ public final class ContractState implements CborSerializable {
         return Money.ofCents(paidByYear.getOrDefault(performanceYear, 0L));
     }
 
-    RunningTotals cachedDerived(Object key) {
-        return key.equals(derivedCacheKey) ? derivedCacheValue : null;
+    /** Periods whose totals are kept per sequence number; beyond that the map starts over (bounded). */
+    static final int DERIVED_PERIODS = 32;
+
+    /** The totals of a period computed at the current sequence number, or null. */
+    RunningTotals cachedDerived(String periodId) {
+        return derivedSequence == sequence && derived != null ? derived.get(periodId) : null;
     }
 
-    void cacheDerived(Object key, RunningTotals value) {
-        derivedCacheKey = key;
-        derivedCacheValue = value;
+    void cacheDerived(String periodId, RunningTotals value) {
+        if (derivedSequence != sequence || derived == null || derived.size() >= DERIVED_PERIODS) {
+            derived = new HashMap<>();
+            derivedSequence = sequence;
+        }
+        derived.put(periodId, value);
     }
 
     // ---------------------------------------------------------------- reported facts

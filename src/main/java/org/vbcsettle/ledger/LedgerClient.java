@@ -37,12 +37,24 @@ public final class LedgerClient {
     private final ClusterSharding sharding;
     private final Duration askTimeout;
     private final PayoutReadSide payoutReadSide;
+    private final LocalLedgers local;
 
     public LedgerClient(ActorSystem<?> system, Duration askTimeout, PayoutReadSide payoutReadSide) {
+        this(system, askTimeout, payoutReadSide, new LocalLedgers());
+    }
+
+    /** @param local the entities of this node and their sequence numbers (the ones {@link ContractEntity#init} was given) */
+    public LedgerClient(ActorSystem<?> system, Duration askTimeout, PayoutReadSide payoutReadSide, LocalLedgers local) {
         this.system = system;
         this.sharding = ClusterSharding.get(system);
         this.askTimeout = askTimeout;
         this.payoutReadSide = payoutReadSide;
+        this.local = local;
+    }
+
+    /** The contract entities running on this node, where readers keep views of them (see {@link LocalLedgers}). */
+    public LocalLedgers local() {
+        return local;
     }
 
     // ---------------------------------------------------------------- contract terms

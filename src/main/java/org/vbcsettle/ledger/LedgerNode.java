@@ -34,12 +34,12 @@ public final class LedgerNode implements AutoCloseable {
     private final PayoutReadSide payouts;
 
     private LedgerNode(ActorSystem<Void> system, DatabaseSettings database, HikariDataSource readSideDataSource,
-                       Duration askTimeout) {
+                       Duration askTimeout, LocalLedgers local) {
         this.system = system;
         this.database = database;
         this.readSideDataSource = readSideDataSource;
         this.payouts = new PayoutReadSide(readSideDataSource);
-        this.client = new LedgerClient(system, askTimeout, payouts);
+        this.client = new LedgerClient(system, askTimeout, payouts, local);
     }
 
     /** Starts with {@code application.conf} (and the VBC_DB_* environment variables). */
@@ -74,11 +74,12 @@ public final class LedgerNode implements AutoCloseable {
             closeAtShutdown(system, ds);
             PayoutProjection.createOffsetTables(system, ds).toCompletableFuture()
                     .get(db.connectionTimeout().toMillis() * 4, TimeUnit.MILLISECONDS);
-            ContractEntity.init(system, metrics);
+            LocalLedgers local = new LocalLedgers();
+            ContractEntity.init(system, metrics, local);
             joinAndWaitUp(system, full.getDuration("vbc.ledger.join-timeout"));
             PayoutProjection.start(system, ds);
             log.info("ledger node up on {} ({})", Cluster.get(system).selfMember().address(), db.describe());
-            return new LedgerNode(system, db, ds, full.getDuration("vbc.ledger.ask-timeout"));
+            return new LedgerNode(system, db, ds, full.getDuration("vbc.ledger.ask-timeout"), local);
         } catch (Exception e) {
             system.terminate();
             if (ds != null) {

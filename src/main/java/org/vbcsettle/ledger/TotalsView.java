@@ -30,8 +30,8 @@ import java.util.TreeMap;
 /**
  * Running totals of one period. Member-months, paid claims and truncated spend are read from the
  * incremental per-month totals (cost: months in the period). Episodes, quality rates and the projected
- * settlement need the calculators over the records; they are computed when asked and reused until the
- * ledger changes (keyed by event sequence number).
+ * settlement need the calculators over the records; they are computed when asked and reused, per period,
+ * until the ledger changes (keyed by event sequence number).
  */
 final class TotalsView {
 
@@ -42,8 +42,7 @@ final class TotalsView {
         Contract contract = state.currentContract();
         Period perf = contract.performancePeriod();
         Period period = periodId == null || periodId.isBlank() || periodId.equals(perf.id()) ? perf : Period.parse(periodId);
-        List<String> cacheKey = List.of(String.valueOf(state.sequence()), period.id());
-        RunningTotals cached = state.cachedDerived(cacheKey);
+        RunningTotals cached = state.cachedDerived(period.id());
         if (cached != null) {
             return cached;
         }
@@ -95,7 +94,7 @@ final class TotalsView {
         RunningTotals totals = new RunningTotals(state.contractId(), contract.versionOrDefault(), period.id(), period.start(),
                 period.end(), memberMonths, claims, paidMoney, pmpm, paidByType, truncated, episodes, quality,
                 state.paidSoFar(perf.id()), projected, arrangements, notes, state.sequence());
-        state.cacheDerived(cacheKey, totals);
+        state.cacheDerived(period.id(), totals);
         return totals;
     }
 

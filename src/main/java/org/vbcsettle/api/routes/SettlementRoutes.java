@@ -4,6 +4,7 @@ import akka.http.javadsl.model.StatusCodes;
 import akka.http.javadsl.server.Route;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.vbcsettle.api.ApiContext;
+import org.vbcsettle.api.ApiJson;
 import org.vbcsettle.api.Problem;
 import org.vbcsettle.api.RecordError;
 import org.vbcsettle.api.RouteSupport;
@@ -37,9 +38,7 @@ public final class SettlementRoutes extends RouteSupport {
 
     public Route routes(Caller caller, String id) {
         return concat(
-                path("totals", () -> get(() -> readable(caller, id, p -> parameterOptional("period", period ->
-                        validPeriod("totals " + id, "period", period, () ->
-                                reply(StatusCodes.OK, ctx.ledger().totals(id, period.orElse(null)))))))),
+                path("totals", () -> totals(caller, id)),
                 path("settlements", () -> concat(
                         get(() -> readable(caller, id, p -> parameterOptional("period", period ->
                                 validPeriod("statements " + id, "period", period, () ->
@@ -55,6 +54,17 @@ public final class SettlementRoutes extends RouteSupport {
                             return after(ctx.ledger().settle(id, r.period(), r.kind(), r.asOf(), r.reported(), rid),
                                     s -> json(s.repeated() ? StatusCodes.OK : StatusCodes.CREATED, s));
                         })))))));
+    }
+
+    /**
+     * {@code GET /v1/contracts/{id}/totals[?period=]}, the same checks as every read (readable, a valid period),
+     * answered with the body the ledger prepared ({@link org.vbcsettle.api.LedgerGateway#totalsBody}).
+     */
+    public Route totals(Caller caller, String id) {
+        return get(() -> readable(caller, id, p -> parameterOptional("period", period ->
+                validPeriod("totals " + id, "period", period, () ->
+                        after(ctx.ledger().totalsBody(id, period.orElse(null)),
+                                body -> complete(StatusCodes.OK, body, ApiJson.prepared()))))));
     }
 
     record Request(Period period, Statement.Kind kind, LocalDate asOf, ReportedFacts reported) {
