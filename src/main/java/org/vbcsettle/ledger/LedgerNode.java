@@ -75,6 +75,9 @@ public final class LedgerNode implements AutoCloseable {
             PayoutProjection.createOffsetTables(system, ds).toCompletableFuture()
                     .get(db.connectionTimeout().toMillis() * 4, TimeUnit.MILLISECONDS);
             ContractEntity.init(system, metrics);
+            // every serving node settles ranges of the simulations a `simulate --cluster` asks for
+            system.systemActorOf(org.vbcsettle.ledger.simulation.SimulationWorker.create(), "simulation-worker",
+                    akka.actor.typed.Props.empty());
             joinAndWaitUp(system, full.getDuration("vbc.ledger.join-timeout"));
             PayoutProjection.start(system, ds);
             log.info("ledger node up on {} ({})", Cluster.get(system).selfMember().address(), db.describe());
