@@ -69,6 +69,41 @@ public final class ClusterSimulation {
         return SimulationModel.bind(contract, scenario);
     }
 
+    /**
+     * Joins a running cluster through its seed nodes as a member that settles nothing itself (it only asks and
+     * gathers), and waits until it is Up. Terminating the returned system leaves the cluster gracefully.
+     */
+    public static ActorSystem<Void> join(List<String> seedNodes, Duration wait) {
+        for (String seed : seedNodes) {
+            if (!seed.startsWith("akka://vbc-settle@") || seed.lastIndexOf(':') < "akka://vbc-settle@".length()) {
+                throw new IllegalArgumentException("each seed node must look like akka://vbc-settle@host:port, was '" + seed + "'");
+            }
+        }
+        com.typesafe.config.Config config = com.typesafe.config.ConfigFactory.parseMap(java.util.Map.of(
+                        "akka.remote.artery.canonical.port", 0,
+                        "akka.cluster.seed-nodes", seedNodes,
+                        "akka.cluster.roles", List.of("simulation-client")))
+                .withFallback(com.typesafe.config.ConfigFactory.load());
+        ActorSystem<Void> system = ActorSystem.create(akka.actor.typed.javadsl.Behaviors.empty(), "vbc-settle", config);
+        long deadline = System.nanoTime() + wait.toNanos();
+        akka.cluster.typed.Cluster cluster = akka.cluster.typed.Cluster.get(system);
+        while (cluster.selfMember().status() != akka.cluster.MemberStatus.up()) {
+            if (System.nanoTime() > deadline) {
+                system.terminate();
+                throw new IllegalStateException("did not join the cluster at " + String.join(", ", seedNodes)
+                        + " within " + wait.toSeconds() + " s");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                system.terminate();
+                throw new IllegalStateException("interrupted while joining the cluster", e);
+            }
+        }
+        return system;
+    }
+
     /** The workers registered in the cluster, once at least {@code minimum} are, in a stable order. */
     public static List<ActorRef<SimulationWorker.Request>> workers(ActorSystem<?> system, int minimum, Duration wait) {
         long deadline = System.nanoTime() + wait.toNanos();
