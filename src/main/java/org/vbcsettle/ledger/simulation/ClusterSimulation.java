@@ -30,8 +30,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Spreads a run's trials over the {@link SimulationWorker}s of a cluster: one contiguous range of trial
- * indices per worker, asked in parallel, gathered on the asking node in trial order. Since a trial depends
+ * Spreads a run's trials over the {@link SimulationWorker}s of a cluster: contiguous ranges of trial indices
+ * dealt to the workers in turn, asked in parallel, gathered on the asking node in trial order. Since a trial depends
  * on (model, seed, trial index) alone, the gathered run equals the run settled on one machine, byte for
  * byte in its results, whatever the number of nodes.
  */
@@ -148,6 +148,22 @@ public final class ClusterSimulation {
      */
     public static SimulationRun.Runner runner(ActorSystem<?> system, List<ActorRef<SimulationWorker.Request>> workers,
                                               Documents docs, int trials, long seed, Integer threadsPerNode, Duration timeout) {
+        return runner(system, workers, docs, trials, seed, threadsPerNode, timeout, CHUNK_TRIALS);
+    }
+
+    /**
+     * Trials per request: a reply carries its trials' outcomes (a few hundred bytes each), and must stay well
+     * inside the remote transport's frame (Artery's default maximum is 256 KiB).
+     */
+    public static final int CHUNK_TRIALS = 256;
+
+    /**
+     * @param chunkTrials trials per request; the chunks go to the workers in turn, and each worker settles
+     *                    its chunks one after the other, each on all of its node's threads
+     */
+    static SimulationRun.Runner runner(ActorSystem<?> system, List<ActorRef<SimulationWorker.Request>> workers,
+                                       Documents docs, int trials, long seed, Integer threadsPerNode, Duration timeout,
+                                       int chunkTrials) {
         if (workers.isEmpty()) {
             throw new IllegalArgumentException("no simulation workers");
         }
@@ -155,11 +171,13 @@ public final class ClusterSimulation {
             long start = System.nanoTime();
             int n = Math.min(workers.size(), trials);
             List<CompletableFuture<SimulationWorker.Reply>> asks = new ArrayList<>();
-            for (int w = 0; w < n; w++) {
-                // contiguous ranges, sizes differing by at most one trial
-                int from = (int) ((long) trials * w / n);
-                int to = (int) ((long) trials * (w + 1) / n);
-                asks.add(AskPattern.<SimulationWorker.Request, SimulationWorker.Reply>ask(workers.get(w),
+            int chunks = (trials + chunkTrials - 1) / chunkTrials;
+            for (int k = 0; k < chunks; k++) {
+                // contiguous ranges of chunkTrials trials (the last may be shorter), dealt to the workers in turn
+                int from = k * chunkTrials;
+                int to = Math.min(trials, from + chunkTrials);
+                ActorRef<SimulationWorker.Request> worker = workers.get(k % n);
+                asks.add(AskPattern.<SimulationWorker.Request, SimulationWorker.Reply>ask(worker,
                                 reply -> new SimulationWorker.RunRange(docs.contractYaml(), docs.scenarioYaml(), docs.scenarioSource(),
                                         changes, seed, from, to, threadsPerNode, reply), timeout, system.scheduler())
                         .toCompletableFuture()

@@ -78,7 +78,7 @@ class ClusterSimulationTest {
         Path contractFile = Path.of("contracts", "combined-aco.yaml");
         Scenario scenario = Sweep.withParameter(ScenarioReader.read(scenarioFile), "population.members", BigDecimal.valueOf(1500));
         Contract contract = ContractLoader.load(contractFile);
-        int trials = 61; // not a multiple of the node count: ranges of 30 and 31 trials
+        int trials = 61; // 8 ranges of 8 trials, the last of 5, dealt to the two nodes in turn
         long seed = 2026;
         List<Sweep> sweeps = List.of(Sweep.parse("trend=0.02:0.04:0.02"));
 
@@ -89,7 +89,7 @@ class ClusterSimulationTest {
         assertThat(workers.stream().map(w -> w.path().address()).distinct()).hasSize(2); // one worker on each node
         var docs = ClusterSimulation.Documents.of(Files.readString(contractFile), scenario);
         SimulationRun spread = SimulationRun.run(contract, scenario, trials, seed, sweeps, null,
-                ClusterSimulation.runner(nodeA, workers, docs, trials, seed, 1, Duration.ofSeconds(60)));
+                ClusterSimulation.runner(nodeA, workers, docs, trials, seed, 1, Duration.ofSeconds(60), 8));
 
         Reports.writeAll(dir.resolve("local"), local.result(), local.summary(), local.sweeps(), contractFile.toString());
         Reports.writeAll(dir.resolve("cluster"), spread.result(), spread.summary(), spread.sweeps(), contractFile.toString());
@@ -101,6 +101,25 @@ class ClusterSimulationTest {
         // the sweep's points differ from each other, so the changed parameter did reach the remote node
         assertThat(spread.sweeps().get(0).points().get(0).meanPayerNetCost())
                 .isNotEqualTo(spread.sweeps().get(0).points().get(1).meanPayerNetCost());
+    }
+
+    @Test
+    void aFullSizeRangeCrossesTheRemoteLinkInsideItsFrame() throws IOException {
+        // the default chunk of trials, with every figure filled in, answered by the worker on the other node
+        Path scenarioFile = Path.of("simulations", "combined-aco.yaml");
+        Path contractFile = Path.of("contracts", "combined-aco.yaml");
+        Scenario scenario = Sweep.withParameter(ScenarioReader.read(scenarioFile), "population.members", BigDecimal.valueOf(50));
+        Contract contract = ContractLoader.load(contractFile);
+        var remote = ClusterSimulation.workers(nodeA, 2, Duration.ofSeconds(30)).stream()
+                .filter(w -> w.path().address().port().isDefined()).toList();
+        assertThat(remote).hasSize(1); // the worker of node B, reached over Artery
+        int trials = ClusterSimulation.CHUNK_TRIALS;
+        var docs = ClusterSimulation.Documents.of(Files.readString(contractFile), scenario);
+        SimulationRun spread = SimulationRun.run(contract, scenario, trials, 9, List.of(), null,
+                ClusterSimulation.runner(nodeA, remote, docs, trials, 9, 2, Duration.ofSeconds(60)));
+        SimulationRun local = SimulationRun.run(contract, scenario, trials, 9, 2, List.of(), null);
+        assertThat(spread.result().outcomes()).hasSize(trials);
+        assertThat(spread.summary()).isEqualTo(local.summary());
     }
 
     @Test
