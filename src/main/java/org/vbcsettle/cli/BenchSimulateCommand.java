@@ -9,6 +9,7 @@ import org.vbcsettle.simulation.ScenarioReader;
 import org.vbcsettle.simulation.Simulation;
 import org.vbcsettle.simulation.SimulationModel;
 import org.vbcsettle.simulation.SimulationResult;
+import org.vbcsettle.simulation.Summary;
 import org.vbcsettle.simulation.Sweep;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,6 +37,10 @@ public final class BenchSimulateCommand implements Callable<Integer> {
     @Mixin WorkerThreads threads;
 
     @Option(names = "--seed", defaultValue = "1") long seed;
+
+    @Option(names = "--model", defaultValue = "built-in", paramLabel = "built-in|simple",
+            description = "built-in: two-sided savings gated by a quality composite, tiers, tail, churn (default); "
+                    + "simple: the numpy peer's model of docs/simulation.md") String modelName;
 
     @Option(names = "--contract", paramLabel = "FILE", description = "contract to bench instead of the built-in one (with --scenario)") Path contract;
 
@@ -102,6 +107,38 @@ public final class BenchSimulateCommand implements Callable<Integer> {
                 COL-E:  {eligibleShare: 0.35, exclusionShare: 0.01, rate: {distribution: beta, alpha: 69, beta: 31}}
             """;
 
+    /**
+     * The model of the ten-line numpy script in docs/simulation.md, the same terms exactly: every member
+     * enrolled all year with risk 1.0; no claims with probability 15%, else a lognormal annual cost (mean
+     * $12,000, sigma 1.2); each member's cost truncated at $250,000; a fixed benchmark of $875 PMPM
+     * ($10,500 per member-year); one-sided savings shared at 50% once they reach the 2% MSR, capped at 10% of
+     * the benchmark. No trend, no quality, no churn.
+     */
+    static final String SIMPLE_CONTRACT = """
+            id: bench-simple-one-sided
+            name: Bench - one-sided shared savings (the numpy peer's model)
+            payer: Bench payer
+            provider: Bench provider
+            performanceStart: 2024-01-01
+            performanceEnd: 2024-12-31
+            arrangements:
+              - type: shared-savings
+                id: savings
+                benchmark: {method: pmpm, baselinePmpm: "$875.00"}
+                minimumSavingsRate: {method: fixed, rate: 0.02}
+                sharingRate: 0.50
+                savingsCap: 0.10
+                truncation: "$250,000.00"
+            """;
+
+    static final String SIMPLE_SCENARIO = """
+            name: bench simple population (the numpy peer's model)
+            population: {members: 10000}
+            cost:
+              noClaimsProbability: 0.15
+              severity: {distribution: lognormal, mean: 12000, sigma: 1.2}
+            """;
+
     private static long processCpuNanos() {
         java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
         if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
@@ -128,9 +165,15 @@ public final class BenchSimulateCommand implements Callable<Integer> {
                 }
                 c = SimulateCommand.readContract(contract);
                 s = ScenarioReader.read(scenario);
-            } else {
+            } else if (modelName.equals("built-in")) {
                 c = Mappers.yaml().readValue(BUILT_IN_CONTRACT, Contract.class);
                 s = ScenarioReader.fromTree(Path.of("(built-in bench scenario)"), Mappers.yaml().readTree(BUILT_IN_SCENARIO));
+            } else if (modelName.equals("simple")) {
+                c = Mappers.yaml().readValue(SIMPLE_CONTRACT, Contract.class);
+                s = ScenarioReader.fromTree(Path.of("(simple bench scenario)"), Mappers.yaml().readTree(SIMPLE_SCENARIO));
+            } else {
+                System.err.println("bench simulate: --model is built-in or simple, was '" + modelName + "'");
+                return 2;
             }
             s = Sweep.withParameter(s, "population.members", BigDecimal.valueOf(members));
             model = SimulationModel.bind(c, s);
@@ -139,8 +182,8 @@ public final class BenchSimulateCommand implements Callable<Integer> {
             return 2;
         }
         double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-        System.out.printf(Locale.ROOT, "bench simulate: %,d trials x %,d members = %.3g member-years on %d threads (%d processors; load average %.2f at start)%n",
-                trials, members, (double) trials * members, t, Runtime.getRuntime().availableProcessors(), load);
+        System.out.printf(Locale.ROOT, "bench simulate (%s model): %,d trials x %,d members = %.3g member-years on %d threads (%d processors; load average %.2f at start)%n",
+                scenario != null ? "given" : modelName, trials, members, (double) trials * members, t, Runtime.getRuntime().availableProcessors(), load);
         // Warm-up: let the JIT compile both loops and the calculators (about 2·10^7 member-years, at least
         // 1,000 settlements) so that compilation does not count in the timed runs.
         int warm = (int) Math.min(trials, Math.max(1_000L, 20_000_000L / members));
@@ -169,6 +212,9 @@ public final class BenchSimulateCommand implements Callable<Integer> {
                     simCpu, simCpu * 1e9 / memberYears, floorCpu, floorCpu * 1e9 / memberYears);
             System.out.printf(Locale.ROOT, "  simulation on %d otherwise idle cores would take about %.2f s%n", cores, simCpu / Math.min(cores, t));
         }
+        Summary summary = Summary.of(r);
+        System.out.printf(Locale.ROOT, "  outcome: mean payout %s, P(savings earned) %s (compare with the numpy script's figures)%n",
+                summary.providerPayout().mean(), summary.probabilitySavingsEarned().toPlainString());
         System.out.printf(Locale.ROOT, "  load average at end: %.2f (other processes on the machine slow both figures alike)%n",
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         return 0;

@@ -3,6 +3,7 @@ package org.vbcsettle.cli;
 import org.vbcsettle.contract.Contract;
 import org.vbcsettle.contract.ContractException;
 import org.vbcsettle.contract.ContractLoader;
+import org.vbcsettle.ledger.simulation.ClusterSimulation;
 import org.vbcsettle.simulation.Reports;
 import org.vbcsettle.simulation.Scenario;
 import org.vbcsettle.simulation.ScenarioException;
@@ -43,6 +44,19 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "sensitivity sweep of a numeric scenario parameter, e.g. trend=0.01:0.05:0.01 (repeatable)")
     List<String> vary = new ArrayList<>();
 
+    @Option(names = "--cluster", paramLabel = "SEEDS", arity = "0..1", fallbackValue = "",
+            description = "spread the trials over the nodes of a running cluster: its seed nodes, "
+                    + "akka://vbc-settle@host:port[,...] (none given: VBC_SEED_NODES); results equal a run on one machine")
+    String cluster;
+
+    @Option(names = "--nodes", defaultValue = "1", paramLabel = "N",
+            description = "with --cluster: wait until at least N nodes offer their simulation worker (default ${DEFAULT-VALUE})")
+    int nodes;
+
+    @Option(names = "--cluster-timeout", defaultValue = "PT1H", paramLabel = "DURATION",
+            description = "with --cluster: how long to wait for the slowest node's trials, ISO-8601 (default ${DEFAULT-VALUE})")
+    java.time.Duration clusterTimeout;
+
     @Override
     public Integer call() {
         PrintStream err = System.err;
@@ -75,7 +89,8 @@ public final class SimulateCommand implements Callable<Integer> {
             ProgressBar bar = ProgressBar.startIfTerminal(progress, SimulationRun.totalTrials(trials, sweeps));
             SimulationRun run;
             try {
-                run = SimulationRun.run(c, sc, trials, seed, t, sweeps, progress);
+                run = cluster == null ? SimulationRun.run(c, sc, trials, seed, t, sweeps, progress)
+                        : runOnCluster(c, sc, Files.readString(contractFile), sweeps, progress);
             } finally {
                 bar.stop();
             }
@@ -88,9 +103,31 @@ public final class SimulateCommand implements Callable<Integer> {
         } catch (ScenarioException | IllegalArgumentException e) {
             err.println("simulate: " + e.getMessage());
             return 2;
-        } catch (IOException e) {
+        } catch (IOException | IllegalStateException e) {
             err.println("simulate: " + e.getMessage());
             return 1;
+        }
+    }
+
+    private SimulationRun runOnCluster(Contract c, Scenario sc, String contractText, List<Sweep> sweeps, AtomicInteger progress) {
+        String seeds = cluster.isBlank() ? System.getenv("VBC_SEED_NODES") : cluster;
+        if (seeds == null || seeds.isBlank()) {
+            throw new IllegalArgumentException("--cluster: give the cluster's seed nodes, or set VBC_SEED_NODES");
+        }
+        List<String> seedNodes = java.util.Arrays.stream(seeds.split(",")).map(String::trim).filter(x -> !x.isEmpty()).toList();
+        akka.actor.typed.ActorSystem<Void> system = ClusterSimulation.join(seedNodes, java.time.Duration.ofSeconds(30));
+        try {
+            var workers = ClusterSimulation.workers(system, nodes, java.time.Duration.ofSeconds(30));
+            System.err.println("simulate: spreading " + trials + " trials over " + workers.size() + " node(s)");
+            return SimulationRun.run(c, sc, trials, seed, sweeps, progress, ClusterSimulation.runner(system, workers,
+                    ClusterSimulation.Documents.of(contractText, sc), trials, seed, threads.threads, clusterTimeout));
+        } finally {
+            system.terminate();
+            try {
+                system.getWhenTerminated().toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception e) {
+                System.err.println("simulate: leaving the cluster: " + e);
+            }
         }
     }
 

@@ -76,6 +76,9 @@ public final class LedgerNode implements AutoCloseable {
                     .get(db.connectionTimeout().toMillis() * 4, TimeUnit.MILLISECONDS);
             LocalLedgers local = new LocalLedgers();
             ContractEntity.init(system, metrics, local);
+            // every serving node settles ranges of the simulations a `simulate --cluster` asks for
+            system.systemActorOf(org.vbcsettle.ledger.simulation.SimulationWorker.create(), "simulation-worker",
+                    akka.actor.typed.Props.empty());
             joinAndWaitUp(system, full.getDuration("vbc.ledger.join-timeout"));
             PayoutProjection.start(system, ds);
             log.info("ledger node up on {} ({})", Cluster.get(system).selfMember().address(), db.describe());

@@ -57,7 +57,11 @@ public sealed interface Distribution {
 
         private static double standardGammaAtLeastOne(Rng rng, double k) {
             double d = k - 1.0 / 3.0;
-            double c = 1.0 / Math.sqrt(9.0 * d);
+            return standardGammaAtLeastOne(rng, d, 1.0 / Math.sqrt(9.0 * d));
+        }
+
+        /** Marsaglia–Tsang with its constants d = k − 1/3 and c = 1/√(9d) computed once by the caller. */
+        static double standardGammaAtLeastOne(Rng rng, double d, double c) {
             for (;;) {
                 double x;
                 double v;

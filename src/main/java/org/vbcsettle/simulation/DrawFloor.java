@@ -70,25 +70,21 @@ public final class DrawFloor {
         return sink;
     }
 
+    /** One member's draws, as {@link TrialDraw} makes them: risk score, claims or none, tier, tail. */
     private static double member(SimulationModel m, Rng rng, int months) {
         double risk = m.riskSampler.sample(rng);
         double sink = risk;
         if (m.hasCost) {
             if (m.noClaims <= 0.0 || rng.uniform() >= m.noClaims) {
+                long riskMilli = (long) (risk * 1000.0 + 0.5);
                 int t = 0;
-                while (risk > m.tierMaxRisk[t]) {
-                    t++;
+                for (long bound : m.tierMaxRiskMilli) {
+                    t += riskMilli > bound ? 1 : 0;
                 }
                 sink += m.tierSamplers[t].sample(rng);
             }
             if (m.tailProbability > 0.0 && rng.uniform() < m.tailProbability) {
                 sink += m.tailSampler.sample(rng);
-            }
-        }
-        for (int j = 0; j < m.eligible.length; j++) {
-            double u = rng.uniform();
-            if (u < m.eligible[j] && u >= m.excludedBelow[j]) {
-                sink += rng.uniform();
             }
         }
         return sink + months;

@@ -19,6 +19,10 @@ final class FastSampler {
     private final double b;
     private final double c;
     private final Distribution other;
+    // gamma: Marsaglia–Tsang's d and c for shape k (k >= 1) or k + 1 (k < 1, then boosted by U^(1/k)), hoisted
+    // out of the draw; the same values the per-draw computation gives, so the same draws
+    private final double gammaD;
+    private final double gammaC;
 
     private FastSampler(int kind, double a, double b, double c, Distribution other) {
         this.kind = kind;
@@ -26,6 +30,9 @@ final class FastSampler {
         this.b = b;
         this.c = c;
         this.other = other;
+        double k = kind == GAMMA ? (a < 1.0 ? a + 1.0 : a) : 1.0;
+        this.gammaD = k - 1.0 / 3.0;
+        this.gammaC = 1.0 / Math.sqrt(9.0 * gammaD);
     }
 
     static FastSampler of(Distribution d) {
@@ -36,7 +43,7 @@ final class FastSampler {
             return new FastSampler(LOGNORMAL, l.mu(), l.sigma(), 0, d);
         }
         if (d instanceof Distribution.Gamma g) {
-            return new FastSampler(GAMMA, g.shape(), g.mean() / g.shape(), 0, d);
+            return new FastSampler(GAMMA, g.shape(), g.mean() / g.shape(), 1.0 / g.shape(), d);
         }
         if (d instanceof Distribution.Pareto p) {
             return new FastSampler(PARETO, p.scale(), -1.0 / p.shape(), 0, d);
@@ -54,7 +61,10 @@ final class FastSampler {
             case LOGNORMAL:
                 return Math.exp(a + b * rng.normal());
             case GAMMA:
-                return Distribution.Gamma.standardGamma(rng, a) * b;
+                if (a < 1.0) {
+                    return Distribution.Gamma.standardGammaAtLeastOne(rng, gammaD, gammaC) * Math.pow(rng.uniformOpen(), c) * b;
+                }
+                return Distribution.Gamma.standardGammaAtLeastOne(rng, gammaD, gammaC) * b;
             case PARETO:
                 return a * Math.pow(rng.uniformOpen(), b);
             case UNIFORM:

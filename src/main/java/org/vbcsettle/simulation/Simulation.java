@@ -24,19 +24,36 @@ public final class Simulation {
         if (trials < 1 || trials > MAX_TRIALS) {
             throw new IllegalArgumentException("trials must be between 1 and " + MAX_TRIALS + ", was " + trials);
         }
+        long start = System.nanoTime();
+        List<TrialOutcome> outcomes = runRange(model, 0, trials, seed, threads, progress);
+        return new SimulationResult(model, trials, seed, Math.min(threads, trials), outcomes, System.nanoTime() - start);
+    }
+
+    /**
+     * Trials {@code from} (inclusive) to {@code to} (exclusive) of a run, in trial order. Trial t's outcome depends
+     * on (model, seed, t) alone, so the ranges of a run can be settled anywhere (other threads, other nodes) and
+     * put back together in order: the run is the same as settled in one piece.
+     */
+    public static List<TrialOutcome> runRange(SimulationModel model, int from, int to, long seed, int threads,
+                                              AtomicInteger progress) {
+        if (from < 0 || to <= from || to > MAX_TRIALS) {
+            throw new IllegalArgumentException("trial range must lie in [0, " + MAX_TRIALS + "] and be non-empty, was ["
+                    + from + ", " + to + ")");
+        }
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, was " + threads);
         }
+        final int trials = to - from;
         int workers = Math.min(threads, trials);
         TrialOutcome[] outcomes = new TrialOutcome[trials];
         AtomicInteger next = new AtomicInteger();
-        long start = System.nanoTime();
         Runnable work = () -> {
             TrialDraw draw = new TrialDraw(model);
-            int t;
+            int i;
             try {
-                while ((t = next.getAndIncrement()) < trials) {
-                    outcomes[t] = TrialSettlement.settle(model, t, draw.draw(seed, t));
+                while ((i = next.getAndIncrement()) < trials) {
+                    int t = from + i;
+                    outcomes[i] = TrialSettlement.settle(model, t, draw.draw(seed, t));
                     if (progress != null) {
                         progress.incrementAndGet();
                     }
@@ -75,6 +92,6 @@ public final class Simulation {
                 pool.shutdownNow();
             }
         }
-        return new SimulationResult(model, trials, seed, workers, List.of(outcomes), System.nanoTime() - start);
+        return List.of(outcomes);
     }
 }

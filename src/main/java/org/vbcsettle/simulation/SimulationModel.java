@@ -33,6 +33,8 @@ public final class SimulationModel {
     final boolean hasCost;
     final double noClaims;
     final double[] tierMaxRisk;
+    /** Risk-score bounds between tiers in thousandths (the member loop compares the rounded score). */
+    final long[] tierMaxRiskMilli;
     final Distribution[] tierSeverity;
     final double tailProbability;
     final Distribution tail;
@@ -46,8 +48,8 @@ public final class SimulationModel {
     // quality
     final String[] measureIds;
     final double[] eligible;
-    /** eligible × exclusion share: a member whose eligibility uniform falls below it is excluded. */
-    final double[] excludedBelow;
+    /** P(excluded | eligible). */
+    final double[] exclusionShare;
     final Distribution[] rates;
     /** The per-trial reported quality score (null: the contract needs none). */
     final Distribution qualityScore;
@@ -92,6 +94,13 @@ public final class SimulationModel {
             tierSeverity[i] = t.severity();
             tierSamplers[i] = FastSampler.of(tierSeverity[i]);
         }
+        // a member's tier is chosen from its risk score in thousandths: riskMilli / 1000 <= max  <=>
+        // riskMilli <= floor(max * 1000) up to the double rounding of riskMilli * 0.001, which the old
+        // comparison had; the integer form is exact to the three decimals a risk score carries
+        tierMaxRiskMilli = new long[Math.max(0, tierMaxRisk.length - 1)];
+        for (int i = 0; i < tierMaxRiskMilli.length; i++) {
+            tierMaxRiskMilli[i] = (long) Math.floor(tierMaxRisk[i] * 1000.0 + 1e-9);
+        }
         tailProbability = heavyTail == null ? 0.0 : heavyTail.probability();
         tail = heavyTail == null ? null : heavyTail.severity();
         tailSampler = tail == null ? null : FastSampler.of(tail);
@@ -106,12 +115,12 @@ public final class SimulationModel {
         sameNames(file + ": quality.measures.", contractName, "measure", "scored", "scores", needs.measures(), given.keySet());
         measureIds = needs.measures().keySet().toArray(new String[0]);
         eligible = new double[measureIds.length];
-        excludedBelow = new double[measureIds.length];
+        exclusionShare = new double[measureIds.length];
         rates = new Distribution[measureIds.length];
         for (int j = 0; j < measureIds.length; j++) {
             Scenario.MeasureSpec m = given.get(measureIds[j]);
             eligible[j] = m.eligibleShare();
-            excludedBelow[j] = m.eligibleShare() * m.exclusionShare();
+            exclusionShare[j] = m.exclusionShare();
             rates[j] = m.rate();
         }
 

@@ -23,6 +23,10 @@ public record Sweep(String path, List<BigDecimal> values) {
     private static final Pattern SPEC = Pattern.compile("([A-Za-z0-9_.\\[\\]-]+)=([^:]+):([^:]+):([^:]+)");
     private static final Pattern SEGMENT = Pattern.compile("([^\\[\\]]+)((?:\\[\\d+])*)");
 
+    /** One scenario parameter set to one value: a sweep point's difference from the scenario. */
+    public record Change(String path, BigDecimal value) {
+    }
+
     /** One point of a sweep. */
     public record Point(BigDecimal value, Money meanPayout, BigDecimal probabilitySavingsEarned,
                         BigDecimal probabilityOwingLosses, Money meanPayerNetCost) {

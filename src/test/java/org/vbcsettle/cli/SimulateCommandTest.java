@@ -72,4 +72,27 @@ class SimulateCommandTest {
         assertThat(m.code()).isEqualTo(2);
         assertThat(m.err()).contains("none.yaml: no such contract file");
     }
+
+    @Test
+    void benchSimulateRunsTheSimpleModelAndRejectsAnUnknownOne() {
+        Run r = run("bench", "simulate", "--model", "simple", "--trials", "4", "--members", "300", "--threads", "1");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("simple model", "ns per member-year", "floor", "mean payout");
+        Run bad = run("bench", "simulate", "--model", "fancy", "--trials", "4");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("--model is built-in or simple, was 'fancy'");
+    }
+
+    @Test
+    void clusterWithoutSeedNodesIsABadOption() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("VBC_SEED_NODES") == null);
+        Run r = run("simulate", "--scenario", "simulations/hedis-p4p.yaml", "--trials", "3", "--cluster",
+                "--out", dir.resolve("c").toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().trim()).isEqualTo("simulate: --cluster: give the cluster's seed nodes, or set VBC_SEED_NODES");
+        Run malformed = run("simulate", "--scenario", "simulations/hedis-p4p.yaml", "--trials", "3", "--cluster=http://x:1",
+                "--out", dir.resolve("c").toString());
+        assertThat(malformed.code()).isEqualTo(2);
+        assertThat(malformed.err()).contains("akka://vbc-settle@host:port, was 'http://x:1'");
+    }
 }

@@ -2,6 +2,7 @@ package org.vbcsettle.simulation;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.function.DoubleSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -148,5 +149,93 @@ class DistributionTest {
         assertThat(Draws.toCents(0.005)).isEqualTo(1);
         assertThat(Draws.toCents(0.004)).isEqualTo(0);
         assertThat(Draws.toCents(1e12)).isEqualTo(10_000_000_000L); // bound: $100M
+    }
+
+    /**
+     * Binomial draws against the exact probability mass function (computed here by the recurrence
+     * f(k+1) = f(k)·(n−k)/(k+1)·p/q, independently of the sampler), by a chi-square test over the cells with
+     * an expected count of at least 20, both sides of the switch from inversion to BTRS and above p = 1/2.
+     * The 0.9999 quantile of chi-square with d degrees of freedom is below d + 4.8√(2d) + 15 for the d used.
+     */
+    @Test
+    void binomialMatchesItsExactMassFunction() {
+        Rng rng = Rng.forTrial(8, 0, 0);
+        int draws = 400_000;
+        long[][] cases = {{30, 10}, {200, 3}, {5_000, 300}, {1_000_000, 300_000}, {40, 25}, {12_000, 7_000}};
+        for (long[] c : cases) {
+            long n = c[0];
+            double p = c[1] / 1000.0;
+            if (c[1] >= 1000) {
+                p = (double) c[1] / n;
+            }
+            double q = 1 - p;
+            // log pmf at the mode, then the recurrence outwards, in logs to avoid underflow
+            int lo = (int) Math.max(0, n * p - 12 * Math.sqrt(n * p * q) - 5);
+            int hi = (int) Math.min(n, n * p + 12 * Math.sqrt(n * p * q) + 5);
+            double[] logf = new double[hi - lo + 1];
+            double lf = 0; // log f(lo) relative; normalised below
+            for (int k = lo; k <= hi; k++) {
+                logf[k - lo] = lf;
+                lf += Math.log((double) (n - k) / (k + 1)) + Math.log(p / q);
+            }
+            double max = Double.NEGATIVE_INFINITY;
+            for (double v : logf) {
+                max = Math.max(max, v);
+            }
+            double total = 0;
+            for (double v : logf) {
+                total += Math.exp(v - max);
+            }
+            long[] counts = new long[logf.length];
+            double sum = 0;
+            for (int i = 0; i < draws; i++) {
+                long k = Draws.binomial(rng, n, p);
+                assertThat(k).isBetween(0L, n);
+                sum += k;
+                if (k >= lo && k <= hi) {
+                    counts[(int) (k - lo)]++;
+                }
+            }
+            assertThat(sum / draws).as("mean of Binomial(%d, %s)", n, p).isCloseTo(n * p, within(4 * Math.sqrt(n * p * q / draws)));
+            double chi2 = 0;
+            int cells = 0;
+            double restExpected = draws;
+            long restObserved = draws;
+            for (int i = 0; i < counts.length; i++) {
+                double expected = draws * Math.exp(logf[i] - max) / total;
+                if (expected >= 20) {
+                    chi2 += (counts[i] - expected) * (counts[i] - expected) / expected;
+                    cells++;
+                    restExpected -= expected;
+                    restObserved -= counts[i];
+                }
+            }
+            if (restExpected >= 20) { // the pooled tails
+                chi2 += (restObserved - restExpected) * (restObserved - restExpected) / restExpected;
+                cells++;
+            }
+            int dof = cells - 1;
+            assertThat(chi2).as("chi-square of Binomial(%d, %s), %d degrees of freedom", n, p, dof)
+                    .isLessThan(dof + 4.8 * Math.sqrt(2.0 * dof) + 15);
+        }
+        assertThat(Draws.binomial(rng, 0, 0.3)).isZero();
+        assertThat(Draws.binomial(rng, 17, 0.0)).isZero();
+        assertThat(Draws.binomial(rng, 17, 1.0)).isEqualTo(17);
+    }
+
+    @Test
+    void theMemberLoopsSamplersDrawExactlyWhatTheirDistributionsDraw() {
+        // FastSampler hoists per-draw constants (Marsaglia–Tsang's d and c): the draws must stay the same, bit for bit
+        List<Distribution> all = List.of(new Distribution.Gamma(26000, 1.2), new Distribution.Gamma(5000, 0.5),
+                Distribution.LogNormal.of(11000, 1.0), new Distribution.Pareto(60000, 2.3), new Distribution.Uniform(0.5, 2),
+                new Distribution.Fixed(3), new Distribution.Beta(2, 5));
+        for (Distribution d : all) {
+            Rng a = Rng.forTrial(9, 1, 1);
+            Rng b = Rng.forTrial(9, 1, 1);
+            FastSampler f = FastSampler.of(d);
+            for (int i = 0; i < 10_000; i++) {
+                assertThat(Double.doubleToRawLongBits(f.sample(a))).as(d.toString()).isEqualTo(Double.doubleToRawLongBits(d.sample(b)));
+            }
+        }
     }
 }
