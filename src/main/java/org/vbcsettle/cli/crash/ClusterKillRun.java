@@ -23,7 +23,8 @@ import java.util.concurrent.Future;
  * resend what the kill left unanswered (to another node, or after a 503). Once every client has been
  * acknowledged again, everything acknowledged so far is checked through a survivor (every claim counted
  * once, every statement identical, every payout present, no payout key twice), and the killed node is started
- * again (a new incarnation on the same address) for the next cycle.
+ * again (a new incarnation on the same address) for the next cycle. At the end everything is checked through
+ * every node, and the payer's disbursement file (the payout read side) for keys twice or missing.
  */
 public final class ClusterKillRun {
 
@@ -164,6 +165,12 @@ public final class ClusterKillRun {
                         log.println("cluster-kill: through node " + n + ": " + p);
                         problems.add("through node " + n + ": " + p);
                     }
+                }
+            }
+            if (problems.isEmpty()) {
+                for (String p : ingest.verifyDisbursementFile(clients[0], System.nanoTime() + Duration.ofMinutes(1).toNanos())) {
+                    log.println("cluster-kill: " + p);
+                    problems.add(p);
                 }
             }
         } finally {

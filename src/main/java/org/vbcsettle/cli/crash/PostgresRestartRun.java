@@ -16,7 +16,8 @@ import java.util.SplittableRandom;
  * answers): never another status, never a reply later than the client's timeout. The node is not restarted:
  * it must take writes again by itself (HikariCP opens new connections). After each outage everything
  * acknowledged is checked through the node; at the end the node is killed with SIGKILL, started again and
- * everything is checked once more from the journal alone.
+ * everything is checked once more from the journal alone, and the payer's disbursement file (the payout read
+ * side) for keys twice or missing.
  */
 public final class PostgresRestartRun {
 
@@ -121,6 +122,10 @@ public final class PostgresRestartRun {
                 for (String p : ingest.verify(client[0], s.cycles() + 1)) {
                     log.println("postgres-restart: after a restart of the node: " + p);
                     problems.add("after a restart of the node: " + p);
+                }
+                for (String p : ingest.verifyDisbursementFile(client[0], System.nanoTime() + Duration.ofMinutes(1).toNanos())) {
+                    log.println("postgres-restart: " + p);
+                    problems.add(p);
                 }
             }
         } finally {

@@ -140,6 +140,51 @@ final class RidingIngest {
         }
     }
 
+    /**
+     * The payer's disbursement file ({@code GET /v1/payouts}, the read side that the payout projection writes, once
+     * in the cluster): no payout key twice, each of the books' payouts with its acknowledged amount. The
+     * projection follows the journal a moment behind: waits for every acknowledged payout that is owed (not $0)
+     * until {@code deadlineNanos}.
+     */
+    List<String> verifyDisbursementFile(CrashClient client, long deadlineNanos) throws Exception {
+        java.util.Map<String, Long> acked = new java.util.HashMap<>();
+        for (CrashBook b : books) {
+            for (CrashBook.Acked a : b.contracts) {
+                acked.putAll(a.payouts);
+            }
+        }
+        while (true) {
+            List<String> problems = new ArrayList<>();
+            CrashClient.Reply r = client.get("/v1/payouts");
+            if (!r.ok() || r.body() == null) {
+                problems.add("GET /v1/payouts answered " + r.status() + ": " + r.text());
+            } else {
+                java.util.Map<String, Long> file = new java.util.HashMap<>();
+                for (com.fasterxml.jackson.databind.JsonNode p : r.body()) {
+                    String key = p.path("key").asText();
+                    long cents = p.path("amountCents").asLong();
+                    if (file.put(key, cents) != null) {
+                        problems.add("disbursement file: payout key " + key + " twice");
+                    }
+                    Long a = acked.get(key);
+                    if (a != null && a != cents) {
+                        problems.add("disbursement file: payout " + key + " is " + cents + " cents, acknowledged " + a);
+                    }
+                }
+                acked.forEach((key, cents) -> {
+                    if (cents != 0 && !file.containsKey(key)) {
+                        problems.add("disbursement file: acknowledged payout " + key + " missing");
+                    }
+                });
+            }
+            boolean onlyMissing = problems.stream().allMatch(p -> p.endsWith(" missing") || p.contains(" answered 503"));
+            if (problems.isEmpty() || !onlyMissing || System.nanoTime() > deadlineNanos) {
+                return problems;
+            }
+            Thread.sleep(500);
+        }
+    }
+
     /** @param servedAtNanos System.nanoTime() when every contract was answered (0: not by the deadline) */
     record Verified(List<String> problems, long servedAtNanos) {
     }
