@@ -93,11 +93,19 @@ public final class ClusterKillRun {
             List<Future<CrashNode>> starting = new ArrayList<>();
             for (int n = 0; n < s.nodes(); n++) {
                 int port = ports[n];
-                starting.add(starter.submit(startNode(s, work, classPath, archive, port, seeds)));
+                starting.add(starter.submit(startNode(s, work, classPath, archive, port, seeds, log)));
             }
+            Exception failed = null;
             for (int n = 0; n < s.nodes(); n++) {
-                nodes[n] = starting.get(n).get();
-                clients[n] = new CrashClient(nodes[n].baseUrl(), token);
+                try {
+                    nodes[n] = starting.get(n).get(); // every member collected, so that finally stops those that started
+                    clients[n] = new CrashClient(nodes[n].baseUrl(), token);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    failed = failed == null ? e : failed;
+                }
+            }
+            if (failed != null) {
+                throw failed;
             }
             log.printf("cluster-kill: %d nodes up in %.1f s%n", s.nodes(), (System.nanoTime() - started) / 1e9);
             for (int cycle = 1; cycle <= s.cycles(); cycle++) {
@@ -153,7 +161,7 @@ public final class ClusterKillRun {
                     break;
                 }
                 long restart = System.nanoTime();
-                nodes[victim] = starter.submit(startNode(s, work, classPath, archive, ports[victim], seeds)).get();
+                nodes[victim] = starter.submit(startNode(s, work, classPath, archive, ports[victim], seeds, log)).get();
                 clients[victim] = new CrashClient(nodes[victim].baseUrl(), token);
                 log.printf("cluster-kill: node %d up again in %.1f s%n", victim, (System.nanoTime() - restart) / 1e9);
             }
@@ -187,7 +195,34 @@ public final class ClusterKillRun {
                 List.copyOf(movedAfter), Duration.ofNanos(ingest.slowestNanos()), List.copyOf(problems), Duration.ofNanos(System.nanoTime() - t0));
     }
 
-    private static Callable<CrashNode> startNode(Settings s, Path work, String classPath, String archive, int port, List<String> seeds) {
+    /** Attempts at starting a member before the run gives up. */
+    private static final int START_ATTEMPTS = 3;
+
+    /**
+     * Starts a member, again (up to {@link #START_ATTEMPTS} times, each logged) when it exits before it listens:
+     * on a machine so loaded that heartbeats are late, the short stable-after of the test may down a member
+     * while the cluster forms (a downed member's actor system terminates). The cycles check what the
+     * cluster acknowledged, not how it forms.
+     */
+    private static Callable<CrashNode> startNode(Settings s, Path work, String classPath, String archive, int port, List<String> seeds,
+                                                 PrintStream log) {
+        Callable<CrashNode> once = startOnce(s, work, classPath, archive, port, seeds);
+        return () -> {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    return once.call();
+                } catch (IOException e) {
+                    if (attempt == START_ATTEMPTS) {
+                        throw e;
+                    }
+                    log.printf("cluster-kill: the member on port %d exited before it listened (attempt %d); starting it again: %s%n",
+                            port, attempt, e.getMessage().lines().findFirst().orElse(""));
+                }
+            }
+        };
+    }
+
+    private static Callable<CrashNode> startOnce(Settings s, Path work, String classPath, String archive, int port, List<String> seeds) {
         return () -> CrashNode.start(s.store(), CrashRun.SECRET, work, s.startTimeoutMillis(), classPath, archive,
                 List.of("-Dvbc.ledger.ask-timeout=" + s.askTimeout().toMillis() + "ms"),
                 Map.of("VBC_NODE_HOST", "127.0.0.1", "VBC_NODE_PORT", Integer.toString(port),
