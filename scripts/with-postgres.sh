@@ -4,6 +4,7 @@
 # Starts Debian's PostgreSQL server binaries (initdb, pg_ctl) in a temp dir on a free 127.0.0.1 port,
 # installing the `postgresql` package first if they are missing, exports
 #   VBC_TEST_PG_URL, VBC_TEST_PG_USER, VBC_TEST_PG_PASSWORD  (and VBC_DB_URL/USER/PASSWORD for the app)
+#   VBC_TEST_PG_BIN, _DATA, _LOG, _SERVER_OPTIONS, _PORT, _SOCKET_DIR, _RUN_AS  (to stop/start the server)
 # runs CMD, stops the server and removes its files, and exits with CMD's status.
 # The server refuses to run as root: as root, it runs as the `postgres` user (created if missing).
 # Extra server settings: VBC_PG_SETTINGS="-c fsync=off ..." (test.sh turns durability off for speed).
@@ -66,9 +67,8 @@ trap cleanup EXIT INT TERM
   || "${RUN_AS[@]}" "$PG_BIN/initdb" -D "$DATA" -U postgres --auth=trust -E UTF8 --locale=C >"$PG_DIR/initdb.log" 2>&1 \
   || { cat "$PG_DIR/initdb.log" >&2; exit 1; }
 
-# shellcheck disable=SC2086
-if ! "${RUN_AS[@]}" "$PG_BIN/pg_ctl" -D "$DATA" -l "$PG_DIR/server.log" -w -t 60 \
-     -o "-p $PORT -k $PG_DIR -c listen_addresses=127.0.0.1 -c max_connections=200 -c shared_buffers=256MB ${VBC_PG_SETTINGS:-}" start >/dev/null; then
+SERVER_OPTIONS="-p $PORT -k $PG_DIR -c listen_addresses=127.0.0.1 -c max_connections=200 -c shared_buffers=256MB ${VBC_PG_SETTINGS:-}"
+if ! "${RUN_AS[@]}" "$PG_BIN/pg_ctl" -D "$DATA" -l "$PG_DIR/server.log" -w -t 60 -o "$SERVER_OPTIONS" start >/dev/null; then
   cat "$PG_DIR/server.log" >&2
   exit 1
 fi
@@ -80,6 +80,12 @@ export VBC_TEST_PG_URL="jdbc:postgresql://127.0.0.1:$PORT/vbc"
 export VBC_TEST_PG_USER=vbc
 export VBC_TEST_PG_PASSWORD=vbc
 export VBC_DB_URL="$VBC_TEST_PG_URL" VBC_DB_USER=vbc VBC_DB_PASSWORD=vbc
+# What a test needs to stop and start this server itself (PostgresRestartPgIT):
+#   $VBC_TEST_PG_RUN_AS "$VBC_TEST_PG_BIN/pg_ctl" -D "$VBC_TEST_PG_DATA" -m fast -w stop
+#   ... -D "$VBC_TEST_PG_DATA" -l "$VBC_TEST_PG_LOG" -w -o "$VBC_TEST_PG_SERVER_OPTIONS" start
+export VBC_TEST_PG_BIN="$PG_BIN" VBC_TEST_PG_DATA="$DATA" VBC_TEST_PG_LOG="$PG_DIR/server.log"
+export VBC_TEST_PG_SERVER_OPTIONS="$SERVER_OPTIONS" VBC_TEST_PG_PORT="$PORT" VBC_TEST_PG_SOCKET_DIR="$PG_DIR"
+export VBC_TEST_PG_RUN_AS="${RUN_AS[*]:-}"
 log "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') up at $VBC_TEST_PG_URL"
 
 set +e

@@ -5,7 +5,8 @@ import picocli.CommandLine.Command;
 
 /** Benchmarks print figures; they are commands, never timed tests. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print their figures",
-        subcommands = {BenchIngestCommand.class, BenchTotalsCommand.class, BenchSimulateCommand.class, BenchCrashCommand.class})
+        subcommands = {BenchIngestCommand.class, BenchTotalsCommand.class, BenchSimulateCommand.class, BenchCrashCommand.class,
+                BenchClusterKillCommand.class, BenchPostgresRestartCommand.class})
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -43,10 +43,21 @@ final class CrashNode implements AutoCloseable {
      */
     static CrashNode start(CrashStore store, String jwtSecret, Path workDir, long timeoutMillis, String classPath,
                            String classArchiveOption) throws IOException, InterruptedException, TimeoutException {
+        return start(store, jwtSecret, workDir, timeoutMillis, classPath, classArchiveOption, List.of(), Map.of());
+    }
+
+    /**
+     * As above, with more JVM options ({@code -Dkey=value} settings of the node) and environment variables
+     * (a cluster member's {@code VBC_NODE_PORT}, {@code VBC_SEED_NODES}, ...).
+     */
+    static CrashNode start(CrashStore store, String jwtSecret, Path workDir, long timeoutMillis, String classPath,
+                           String classArchiveOption, List<String> jvmOptions, Map<String, String> extraEnv)
+            throws IOException, InterruptedException, TimeoutException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto", classArchiveOption,
-                "-Dakka.loglevel=WARNING",
-                "-cp", classPath, "org.vbcsettle.cli.Main", "serve",
+                "-Dakka.loglevel=WARNING"));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-cp", classPath, "org.vbcsettle.cli.Main", "serve",
                 "--port", "0", "--host", "127.0.0.1", "--contracts", workDir.resolve("no-contracts").toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true);
         Map<String, String> env = pb.environment();
@@ -55,6 +66,7 @@ final class CrashNode implements AutoCloseable {
         env.put("VBC_DB_USER", store.user());
         env.put("VBC_DB_PASSWORD", store.password());
         env.put("VBC_JWT_SECRET", jwtSecret);
+        env.putAll(extraEnv);
         Process p = pb.start();
         Deque<String> lines = new ArrayDeque<>();
         CompletableFuture<String> listening = new CompletableFuture<>();
@@ -118,6 +130,10 @@ final class CrashNode implements AutoCloseable {
         if (!process.waitFor(timeoutMillis, TimeUnit.MILLISECONDS)) {
             kill();
         }
+    }
+
+    boolean alive() {
+        return process.isAlive();
     }
 
     /** SIGKILL, then waits until the process is gone (its H2 file lock and sockets released). */

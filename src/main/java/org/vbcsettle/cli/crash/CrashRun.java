@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class CrashRun {
 
-    private static final String SECRET = "crash-harness-secret-of-at-least-32-bytes";
+    static final String SECRET = "crash-harness-secret-of-at-least-32-bytes";
 
     /**
      * @param claimsPerBatch claims in each NDJSON batch
@@ -56,15 +56,14 @@ public final class CrashRun {
     public static Report run(Settings s, PrintStream log) throws Exception {
         long t0 = System.nanoTime();
         log.printf("crash: store %s, %d cycles, seed %d (replay with --seed %d)%n", s.store().name(), s.cycles(), s.seed(), s.seed());
-        AuthSettings auth = new AuthSettings(SECRET.getBytes(StandardCharsets.UTF_8), null, false, "vbc-settle");
-        String token = Tokens.mint(auth, Role.PAYER, CrashSchedule.PAYER, Duration.ofDays(2), Clock.systemUTC());
+        String token = payerToken();
         CrashSchedule schedule = new CrashSchedule(s.seed(), s.claimsPerBatch());
         CrashBook book = new CrashBook();
         SplittableRandom delays = new SplittableRandom(s.seed());
         List<String> problems = new ArrayList<>();
         Path work = Files.createTempDirectory("vbc-crash");
         String classPath = NodeClassPath.ofJars(work);
-        String archive = classArchive(s, work, classPath, token, log);
+        String archive = classArchive(s.store(), s.seed(), s.claimsPerBatch(), s.startTimeoutMillis(), work, classPath, token, log);
         long restartNanos = 0;
         int checkFrom = 0;
         java.util.Set<String> seen = new java.util.HashSet<>();
@@ -119,16 +118,23 @@ public final class CrashRun {
                 Duration.ofNanos(restartNanos / (s.cycles() + 1)));
     }
 
+    /** A payer's token for the harness's contracts, signed with the nodes' secret. */
+    static String payerToken() {
+        AuthSettings auth = new AuthSettings(SECRET.getBytes(StandardCharsets.UTF_8), null, false, "vbc-settle");
+        return Tokens.mint(auth, Role.PAYER, CrashSchedule.PAYER, Duration.ofDays(2), Clock.systemUTC());
+    }
+
     /**
      * The JVM option that loads the class archive a first node wrote at its normal exit, or a harmless option
      * when none was written (the nodes then start from the jars, only slower).
      */
-    private static String classArchive(Settings s, Path work, String classPath, String token, PrintStream log) throws Exception {
+    static String classArchive(CrashStore store, long seed, int claimsPerBatch, long startTimeoutMillis, Path work,
+                               String classPath, String token, PrintStream log) throws Exception {
         Path jsa = work.resolve("node-classes.jsa");
         long t0 = System.nanoTime();
-        CrashNode node = CrashNode.start(s.store(), SECRET, work, s.startTimeoutMillis(), classPath, "-XX:ArchiveClassesAtExit=" + jsa);
-        warmUp(new CrashClient(node.baseUrl(), token), new CrashSchedule(~s.seed(), s.claimsPerBatch()));
-        node.stop(s.startTimeoutMillis());
+        CrashNode node = CrashNode.start(store, SECRET, work, startTimeoutMillis, classPath, "-XX:ArchiveClassesAtExit=" + jsa);
+        warmUp(new CrashClient(node.baseUrl(), token), new CrashSchedule(~seed, claimsPerBatch));
+        node.stop(startTimeoutMillis);
         boolean written = Files.isRegularFile(jsa);
         log.printf("crash: class archive %s in %.1f s%n", written ? "written" : "not written", (System.nanoTime() - t0) / 1e9);
         return written ? "-XX:SharedArchiveFile=" + jsa : "-Xshare:auto";
@@ -150,7 +156,7 @@ public final class CrashRun {
         }
     }
 
-    private static void deleteTree(Path dir) {
+    static void deleteTree(Path dir) {
         try (var paths = Files.walk(dir)) {
             paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (java.io.IOException e) {
