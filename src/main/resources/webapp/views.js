@@ -26,7 +26,7 @@ const contractHref = id => '#/contracts/' + enc(id);
 
 /** A figure in a description list, marked for the tests with data-figure. */
 function figure(name, term, value, hint) {
-  return [h('dt', {}, term), h('dd', { 'data-figure': name }, value), hint ? h('dd', { class: 'hint' }, hint) : null];
+  return h('div', { class: 'fig' }, h('dt', {}, term), h('dd', { 'data-figure': name }, value), hint ? h('dd', { class: 'hint' }, hint) : null);
 }
 
 function section(title, id, ...body) {

@@ -91,7 +91,7 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     /** The web app's sign-in links (the token rides in the fragment, which the browser never sends to a server). */
-    static String signInLinks(ApiNode node, Contract c, Duration ttl, Clock clock) {
+    public static String signInLinks(ApiNode node, Contract c, Duration ttl, Clock clock) {
         String app = node.baseUrl() + "/app/#token=";
         return "# Web app (8 h sign-in links): open one in a browser\n"
                 + "# provider " + c.provider() + ":\n"

@@ -27,6 +27,7 @@ import org.vbcsettle.api.PayoutView;
 import org.vbcsettle.api.auth.Role;
 import org.vbcsettle.api.auth.Tokens;
 import org.vbcsettle.api.demo.DemoFeeder;
+import org.vbcsettle.cli.ServeCommand;
 import org.vbcsettle.contract.Contract;
 import org.vbcsettle.ledger.DatabaseSettings;
 
@@ -101,8 +102,12 @@ class WebAppBrowserTest {
         mine = withPayout.contract();
         theirs = fedContracts.stream().filter(c -> !c.provider().equals(mine.provider())).findFirst().orElseThrow();
         toPay = withPayout.payouts().stream().filter(p -> p.amountCents() > 0 && p.status().equals("triggered")).findFirst().orElseThrow();
-        providerToken = Tokens.mint(node.auth(), Role.PROVIDER, mine.provider(), Duration.ofHours(1), Clock.systemUTC());
-        payerToken = Tokens.mint(node.auth(), Role.PAYER, mine.payer(), Duration.ofHours(1), Clock.systemUTC());
+        // the sign-in links serve --demo prints: the provider's first, then the payer's
+        List<String> links = ServeCommand.signInLinks(node, mine, Duration.ofHours(1), Clock.systemUTC()).lines()
+                .filter(l -> l.startsWith(node.baseUrl() + "/app/#token=")).toList();
+        assertThat(links).hasSize(2);
+        providerToken = links.get(0).substring(links.get(0).indexOf("#token=") + 7);
+        payerToken = links.get(1).substring(links.get(1).indexOf("#token=") + 7);
 
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
         ChromeOptions options = new ChromeOptions();
