@@ -1,6 +1,7 @@
 package org.vbcsettle.api.routes;
 
 import akka.http.javadsl.model.StatusCodes;
+import akka.http.javadsl.model.Uri;
 import akka.http.javadsl.model.headers.CacheControl;
 import akka.http.javadsl.model.headers.CacheDirectives;
 import akka.http.javadsl.model.headers.RawHeader;
@@ -27,10 +28,11 @@ public final class WebAppRoutes extends AllDirectives {
             + "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
     public Route routes() {
-        return get(() -> concat(
-                pathSingleSlash(() -> redirect(akka.http.javadsl.model.Uri.create("/app/"), StatusCodes.FOUND)),
-                pathPrefix("app", () -> concat(
-                        pathEnd(() -> redirect(akka.http.javadsl.model.Uri.create("/app/"), StatusCodes.MOVED_PERMANENTLY)),
+        // paths first, then the method: a get() around everything would cancel the 405s of the API's routes
+        return concat(
+                pathSingleSlash(() -> get(() -> redirect(Uri.create("/app/"), StatusCodes.FOUND))),
+                pathPrefix("app", () -> get(() -> concat(
+                        pathEnd(() -> redirect(Uri.create("/app/"), StatusCodes.MOVED_PERMANENTLY)),
                         pathSingleSlash(() -> file("index.html")),
                         path(segment(), name -> FILES.contains(name) ? file(name) : reject())))));
     }

@@ -79,6 +79,8 @@ class WebAppBrowserTest {
     /** The contract the provider views (interim statements and a payout to move), and another provider's. */
     Contract mine;
     Contract theirs;
+    /** The fed contracts (the quality gaps are checked on those that have a quality arrangement). */
+    List<Contract> fedContracts;
     PayoutView toPay;
     String providerToken;
     String payerToken;
@@ -93,7 +95,7 @@ class WebAppBrowserTest {
         node = ApiNode.start(config, db, ApiSettings.fromConfig(config).withHost("127.0.0.1").withPort(0));
         List<Contract> all = node.loadContracts(Path.of("contracts"));
         // two providers' contracts with quarterly interim settlements: statements and payouts to look at
-        List<Contract> fedContracts = all.stream().filter(c -> Boolean.TRUE.equals(c.settlementOrDefault().interimSettlements()))
+        fedContracts = all.stream().filter(c -> Boolean.TRUE.equals(c.settlementOrDefault().interimSettlements()))
                 .sorted(Comparator.comparing(Contract::id)).toList();
         assertThat(fedContracts).hasSizeGreaterThanOrEqualTo(2);
         List<DemoFeeder.Fed> fed = DemoFeeder.feed(node.ledger(), fedContracts, 120, 2024, new PrintStream(new ByteArrayOutputStream()));
@@ -236,6 +238,36 @@ class WebAppBrowserTest {
 
     @Test
     @Order(4)
+    void each_quality_measure_shows_its_rate_and_gap_in_words() throws Exception {
+        int measures = 0;
+        for (Contract c : fedContracts) {
+            String token = Tokens.mint(node.auth(), Role.PROVIDER, c.provider(), Duration.ofHours(1), Clock.systemUTC());
+            JsonNode totals = get("/v1/contracts/" + enc(c.id()) + "/totals", token);
+            List<JsonNode> quality = new java.util.ArrayList<>();
+            totals.get("arrangements").forEach(a -> { if (a.hasNonNull("quality")) quality.add(a.get("quality")); });
+            if (quality.isEmpty()) {
+                continue;
+            }
+            signInByLink(token);
+            openContract(c.id());
+            for (JsonNode q : quality) {
+                for (JsonNode m : q.get("measures")) {
+                    WebElement row = browser.findElement(By.cssSelector("tr[data-measure='" + m.get("measureId").asText() + "']"));
+                    List<WebElement> cells = row.findElements(By.tagName("td"));
+                    assertThat(cells.get(0).getText()).isEqualTo(m.get("rate").isNull() ? "—" : percent(m.get("rate").asText(), 1));
+                    assertThat(cells.get(2).getText()).isEqualTo(String.format(Locale.US, "%,d / %,d",
+                            m.get("numerator").asLong(), m.get("eligible").asLong()));
+                    assertThat(cells.get(3).getText()).isEqualTo(gap(m));
+                    measures++;
+                }
+            }
+            fullPageShot("provider-contract-quality-" + c.id());
+        }
+        assertThat(measures).as("the demo contracts with interim settlements include a quality arrangement").isPositive();
+    }
+
+    @Test
+    @Order(5)
     void the_payer_approves_and_disburses_then_the_provider_acknowledges() throws Exception {
         // the payer signs in through the form this time
         browser.get(node.baseUrl() + "/app/#/signin");
@@ -275,7 +307,7 @@ class WebAppBrowserTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void the_payer_runs_the_fourth_quarters_interim_settlement() throws Exception {
         signInByLink(payerToken);
         openContract(mine.id());
