@@ -12,13 +12,14 @@ import org.vbcsettle.api.routes.OpenApiRoutes;
 import org.vbcsettle.api.routes.PayoutRoutes;
 import org.vbcsettle.api.routes.ReportedFactsRoutes;
 import org.vbcsettle.api.routes.SettlementRoutes;
+import org.vbcsettle.api.routes.WebAppRoutes;
 import scala.concurrent.duration.FiniteDuration;
 
 import java.util.concurrent.TimeUnit;
 
 /**
  * The whole API: {@code /health}, {@code /ready} and (by default) {@code /metrics} open, everything under
- * {@code /v1} behind a bearer token; every request traced and timed ({@link RequestTracing}). Sealed, so that every rejection and exception leaves as a problem document.
+ * {@code /v1} behind a bearer token, the web app's files under {@code /app} (and {@code /} redirecting there) open; every request traced and timed ({@link RequestTracing}). Sealed, so that every rejection and exception leaves as a problem document.
  */
 public final class ApiRoutes extends AllDirectives {
 
@@ -49,6 +50,7 @@ public final class ApiRoutes extends AllDirectives {
         Route api = concat(
                 open,
                 totals,
+                new WebAppRoutes().routes(),
                 pathPrefix("v1", () -> health.authenticated(caller -> concat(
                         openApi,
                         pathPrefix("contracts", () -> concat(

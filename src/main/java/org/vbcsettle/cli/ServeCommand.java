@@ -24,7 +24,8 @@ import java.util.concurrent.Callable;
  * {@code vbc-settle serve [--port 8080] [--contracts contracts/] [--demo]}: starts the node (embedded H2 under
  * ./data by default; PostgreSQL with VBC_DB_URL/VBC_DB_USER/VBC_DB_PASSWORD), loads every contract
  * document in the folder, serves the HTTP API until stopped (Ctrl-C runs coordinated shutdown).
- * {@code --demo} also feeds a synthetic year into each contract and prints ready-to-paste curl commands.
+ * {@code --demo} also feeds a synthetic year into each contract and prints ready-to-paste curl commands and the
+ * web app's sign-in links for the provider and the payer of the example contract.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true, description = "Start the settlement node (HTTP API on the contract ledger)")
 public final class ServeCommand implements Callable<Integer> {
@@ -89,6 +90,16 @@ public final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The web app's sign-in links (the token rides in the fragment, which the browser never sends to a server). */
+    public static String signInLinks(ApiNode node, Contract c, Duration ttl, Clock clock) {
+        String app = node.baseUrl() + "/app/#token=";
+        return "# Web app (8 h sign-in links): open one in a browser\n"
+                + "# provider " + c.provider() + ":\n"
+                + app + Tokens.mint(node.auth(), Role.PROVIDER, c.provider(), ttl, clock) + "\n"
+                + "# payer " + c.payer() + ":\n"
+                + app + Tokens.mint(node.auth(), Role.PAYER, c.payer(), ttl, clock) + "\n\n";
+    }
+
     private static void printCurls(ApiNode node, List<DemoFeeder.Fed> fed) {
         if (fed.isEmpty()) {
             return;
@@ -112,6 +123,7 @@ public final class ServeCommand implements Callable<Integer> {
         sb.append("export PROVIDER='").append(Tokens.mint(node.auth(), Role.PROVIDER, c.provider(), ttl, clock)).append("'\n");
         sb.append("export ACTUARY='").append(Tokens.mint(node.auth(), Role.ACTUARY, null, ttl, clock)).append("'\n");
         sb.append("export ADMIN='").append(Tokens.mint(node.auth(), Role.ADMIN, null, ttl, clock)).append("'\n\n");
+        sb.append(signInLinks(node, c, ttl, clock));
         sb.append("# Contracts the provider may see\n");
         sb.append("curl -s -H \"Authorization: Bearer $PROVIDER\" ").append(base).append("/v1/contracts\n");
         sb.append("# Running totals and projected settlement\n");
