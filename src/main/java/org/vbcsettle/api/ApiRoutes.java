@@ -6,6 +6,7 @@ import akka.http.javadsl.server.Route;
 import static akka.http.javadsl.server.PathMatchers.segment;
 import org.vbcsettle.api.routes.ContractRoutes;
 import org.vbcsettle.api.routes.HealthRoutes;
+import org.vbcsettle.api.routes.FhirRoutes;
 import org.vbcsettle.api.routes.IngestRoutes;
 import org.vbcsettle.api.routes.MetricsRoutes;
 import org.vbcsettle.api.routes.OpenApiRoutes;
@@ -32,6 +33,7 @@ public final class ApiRoutes extends AllDirectives {
         HealthRoutes health = new HealthRoutes(ctx);
         ContractRoutes contracts = new ContractRoutes(ctx);
         IngestRoutes ingest = new IngestRoutes(ctx);
+        FhirRoutes fhir = new FhirRoutes(ctx);
         SettlementRoutes settlements = new SettlementRoutes(ctx);
         ReportedFactsRoutes facts = new ReportedFactsRoutes(ctx);
         PayoutRoutes payouts = new PayoutRoutes(ctx);
@@ -47,6 +49,7 @@ public final class ApiRoutes extends AllDirectives {
                                 pathPrefix(segment(), id -> concat(
                                         pathEnd(() -> contracts.item(caller, id)),
                                         ingest.routes(caller, id),
+                                        fhir.routes(caller, id),
                                         settlements.routes(caller, id),
                                         facts.routes(caller, id),
                                         payouts.forContract(caller, id))))),
