@@ -86,7 +86,8 @@ final class AtrAttribution {
     private static Mapped<Attribution> month(String resource, References refs, String memberId, String month, String at,
                                              boolean inactive) {
         Mapped<Attribution> m = new Mapped<>(AttributionFormat.INSTANCE, resource);
-        String id = memberId == null || month == null ? null : "atr|" + memberId + "|" + month;
+        // without a month the record is refused for its month alone, not also for the id made from it
+        String id = memberId == null ? null : "atr|" + memberId + "|" + (month == null ? "" : month);
         m.put("memberId", memberId, at + ".entity");
         m.put("month", month, at + ".period.start");
         if (inactive) {

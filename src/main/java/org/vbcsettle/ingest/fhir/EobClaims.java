@@ -64,7 +64,9 @@ final class EobClaims {
             }
         }
         m.put("memberId", refs.member(eob.getPatient()), ".patient");
-        m.put("type", claimType(eob), eob.hasSubType() ? ".subType" : ".type");
+        String type = claimType(eob);
+        boolean bySubType = "institutional".equals(code(eob.getType(), null)) && eob.hasSubType();
+        m.put("type", type, bySubType ? ".subType" : ".type");
         m.put("serviceFrom", date(eob.getBillablePeriod().getStartElement()), ".billablePeriod.start");
         m.put("serviceThrough", date(eob.getBillablePeriod().getEndElement()), ".billablePeriod.end");
         m.put("paidDate", date(eob.getPayment().getDateElement()), ".payment.date");
