@@ -40,6 +40,26 @@ class FhirImportTest {
             csv.remove("contractId");
             assertThat(fhir).isEqualTo(csv);
 
+            // the period as a Da Vinci VBPR MeasureReport: parses back with HAPI, carries the profile's required elements
+            TestApi.Reply vbpr = api.get("/v1/contracts/from-fhir/fhir/MeasureReport?period=2024", admin);
+            assertThat(vbpr.status()).as(vbpr.toString()).isEqualTo(200);
+            assertThat(vbpr.contentType()).startsWith("application/fhir+json");
+            var report = org.vbcsettle.ingest.fhir.Fhir.jsonParser().parseResource(org.hl7.fhir.r4.model.MeasureReport.class, vbpr.body());
+            assertThat(report.getMeta().getProfile().get(0).getValue()).isEqualTo(org.vbcsettle.ingest.fhir.VbprReport.PROFILE);
+            assertThat(report.getType()).isEqualTo(org.hl7.fhir.r4.model.MeasureReport.MeasureReportType.SUMMARY);
+            assertThat(report.getStatus()).isEqualTo(org.hl7.fhir.r4.model.MeasureReport.MeasureReportStatus.COMPLETE);
+            assertThat(report.hasDate() && report.hasReporter() && report.hasPeriod() && report.hasMeasure()).isTrue();
+            assertThat(report.getSubject().getExtensionByUrl(org.vbcsettle.ingest.fhir.VbprReport.VBPR + "/StructureDefinition/organization-subject"))
+                    .isNotNull();
+            java.util.Map<String, java.math.BigDecimal> scores = new java.util.HashMap<>();
+            report.getGroup().forEach(g -> {
+                assertThat(g.getExtensionByUrl(org.vbcsettle.ingest.fhir.VbprReport.VBPR + "/StructureDefinition/payment-stream")).isNotNull();
+                scores.put(g.getCode().getCodingFirstRep().getCode(), g.getMeasureScore().getValue());
+            });
+            assertThat(scores.get("member-months").longValueExact()).isEqualTo(csv.path("memberMonths").asLong());
+            assertThat(scores.get("med-rx-cost-pmpm").movePointRight(2).longValueExact()).isEqualTo(csv.path("paidPmpm").asLong());
+            assertThat(scores).containsKeys("shared-saving-deficit", "earned-incentive", "ibnr-pmpm");
+
             // one bad resource: the whole file is refused and the totals do not move
             Path bad = dir.resolve("bad.ndjson");
             String good = Files.readAllLines(Path.of("examples/fhir/ExplanationOfBenefit.ndjson")).get(0)

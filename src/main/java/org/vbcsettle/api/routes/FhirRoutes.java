@@ -11,6 +11,10 @@ import org.vbcsettle.api.auth.Caller;
 import org.vbcsettle.ingest.fhir.FhirBatch;
 import org.vbcsettle.ingest.fhir.FhirIntake;
 import org.vbcsettle.ingest.fhir.FhirProblem;
+import org.vbcsettle.ingest.fhir.VbprReport;
+import org.vbcsettle.contract.Contract;
+import org.vbcsettle.ledger.ArrangementTotals;
+import org.vbcsettle.ledger.RunningTotals;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -35,7 +39,7 @@ public final class FhirRoutes extends RouteSupport {
     }
 
     public Route routes(Caller caller, String id) {
-        return requestId(rid -> path("fhir", () -> post(() -> writable(caller, id, contract -> strictBody(entity -> {
+        return concat(measureReport(caller, id), requestId(rid -> path("fhir", () -> post(() -> writable(caller, id, contract -> strictBody(entity -> {
             String media = entity.getContentType().mediaType().toString();
             FhirIntake.Form form;
             if (media.equals("application/fhir+ndjson") || media.equals("application/x-ndjson") || media.equals("application/ndjson")) {
@@ -66,7 +70,64 @@ public final class FhirRoutes extends RouteSupport {
                                         return reply;
                                     })));
             return after(done, r -> json(StatusCodes.OK, r));
-        })))));
+        }))))));
+    }
+
+    /**
+     * {@code GET /v1/contracts/{id}/fhir/MeasureReport?period=}: the period's running totals as a Da Vinci VBPR
+     * MeasureReport ({@link VbprReport}), {@code application/fhir+json}. IBNR and shared savings are given for
+     * the performance period (the projected settlement's figures), not for its quarters.
+     */
+    private Route measureReport(Caller caller, String id) {
+        return path(akka.http.javadsl.server.PathMatchers.segment("fhir").slash("MeasureReport"), () -> get(() -> readable(caller, id, parties ->
+                parameterOptional("period", period -> validPeriod("query", "period", period, () ->
+                        after(ctx.directory().contract(id), contract -> after(ctx.ledger().totals(id, period.orElse(null)), totals -> {
+                            if (!(totals instanceof RunningTotals t)) {
+                                return problem(Problem.of(501, "not-available", "Not available", "this ledger gives no running totals"));
+                            }
+                            String body = VbprReport.json(figures(contract, t));
+                            return complete(akka.http.javadsl.model.HttpResponse.create().withStatus(StatusCodes.OK).withEntity(
+                                    akka.http.javadsl.model.HttpEntities.create(akka.http.javadsl.model.ContentTypes.create(
+                                            akka.http.javadsl.model.MediaTypes.applicationWithFixedCharset("fhir+json",
+                                                    akka.http.javadsl.model.HttpCharsets.UTF_8)), body)));
+                        })))))));
+    }
+
+    static VbprReport.Figures figures(Contract c, RunningTotals t) {
+        boolean wholePeriod = t.periodId().equals(c.performancePeriod().id());
+        Long savings = null;
+        Long ibnr = null;
+        Long incentive = null;
+        String stream = "tcoc";
+        for (ArrangementTotals a : t.arrangements()) {
+            if (a.sharedSavings() != null && wholePeriod) {
+                ArrangementTotals.Savings s = a.sharedSavings();
+                savings = (savings == null ? 0 : savings) + s.earned().cents();
+                if (t.memberMonths() > 0 && s.expenditure() != null) {
+                    // completed expenditure less what was paid, per member-month, half-even to the cent (as paidPmpm)
+                    ibnr = org.vbcsettle.money.Money.ofCents(s.expenditure().cents() - t.paidClaims().cents())
+                            .dividedBy(t.memberMonths(), org.vbcsettle.money.Rounding.NEAREST_CENT_HALF_EVEN).cents();
+                }
+            }
+            if (a.quality() != null && a.quality().bonus() != null) {
+                incentive = (incentive == null ? 0 : incentive) + a.quality().bonus().cents();
+            }
+        }
+        for (org.vbcsettle.contract.Arrangement a : c.arrangements()) {
+            if (a instanceof org.vbcsettle.contract.SharedSavings) {
+                stream = "ssp";
+                break;
+            }
+            if (a instanceof org.vbcsettle.contract.BundledPayment) {
+                stream = "eoc";
+                break;
+            }
+            stream = "qip";
+        }
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        return new VbprReport.Figures(c.id(), c.payer(), c.provider(), c.payee(), t.periodId(), t.periodStart(), t.periodEnd(), today,
+                today, stream, t.memberMonths(),
+                t.paidPmpm() == null ? null : t.paidPmpm().cents(), ibnr, savings, incentive);
     }
 
     /** A problem as the API names record errors: the resource, the element, the rule's message. */
