@@ -113,6 +113,11 @@ class RemittanceApiTest {
         assertThat(ledger.payouts.stream().filter(p -> p.key().equals(QUALITY)).findFirst().orElseThrow().status()).isEqualTo("acknowledged");
         assertThat(ledger.payouts.stream().filter(p -> p.key().equals(FINAL)).findFirst().orElseThrow().status()).isEqualTo("disbursed");
 
+        Path file = Files.createTempFile("received", ".835");
+        Files.writeString(file, edi);
+        assertThat(org.vbcsettle.cli.Main.run("remittance-check", "--url", api.base, "--token", PROVIDER, "--contract", C,
+                "--file", file.toString())).as("not everything matched").isEqualTo(1);
+
         TestApi.Reply broken = api.send("POST", "/v1/contracts/" + C + "/remittances", PROVIDER, "application/edi-x12",
                 edi.replace("IEA*1*000000007", "IEA*1*000000008"));
         assertThat(broken.status()).as(broken.toString()).isEqualTo(422);
