@@ -6,7 +6,9 @@ import akka.http.javadsl.server.Route;
 import static akka.http.javadsl.server.PathMatchers.segment;
 import org.vbcsettle.api.routes.ContractRoutes;
 import org.vbcsettle.api.routes.HealthRoutes;
+import org.vbcsettle.api.routes.FhirRoutes;
 import org.vbcsettle.api.routes.IngestRoutes;
+import org.vbcsettle.api.routes.RemittanceRoutes;
 import org.vbcsettle.api.routes.MetricsRoutes;
 import org.vbcsettle.api.routes.OpenApiRoutes;
 import org.vbcsettle.api.routes.PayoutRoutes;
@@ -39,6 +41,8 @@ public final class ApiRoutes extends AllDirectives {
         HealthRoutes health = new HealthRoutes(ctx);
         ContractRoutes contracts = new ContractRoutes(ctx);
         IngestRoutes ingest = new IngestRoutes(ctx);
+        FhirRoutes fhir = new FhirRoutes(ctx);
+        RemittanceRoutes remittances = new RemittanceRoutes(ctx);
         SettlementRoutes settlements = new SettlementRoutes(ctx);
         ReportedFactsRoutes facts = new ReportedFactsRoutes(ctx);
         PayoutRoutes payouts = new PayoutRoutes(ctx);
@@ -58,10 +62,13 @@ public final class ApiRoutes extends AllDirectives {
                                 pathPrefix(segment(), id -> concat(
                                         pathEnd(() -> contracts.item(caller, id)),
                                         ingest.routes(caller, id),
+                                        fhir.routes(caller, id),
                                         settlements.routes(caller, id),
                                         facts.routes(caller, id),
-                                        payouts.forContract(caller, id))))),
-                        path("payouts", () -> payouts.all(caller))))));
+                                        payouts.forContract(caller, id),
+                                        remittances.forContract(caller, id))))),
+                        remittances.edi835(caller),
+                        path("payouts", () -> payouts.all(caller, remittances))))));
         // the timeout's reply bypasses the route (and so RequestTracing's echo): it carries the request's id itself
         Route sealed = ErrorHandling.seal(api);
         return new RequestTracing(ctx.metrics()).around(withRequestTimeout(timeout, req -> RequestTracing.echo(req, ApiJson.problemResponse(

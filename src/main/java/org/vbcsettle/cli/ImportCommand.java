@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -31,7 +32,8 @@ import java.util.concurrent.Callable;
  * (constant memory at both ends); attribution and quality events go as JSON arrays of {@code --batch}
  * records, each batch all or nothing. Files are NDJSON ({@code .ndjson}/{@code .jsonl}, one record per line
  * in the API's form) or CSV ({@code .csv}, header row naming the same fields; read by the ingest readers,
- * which report bad lines locally, and sent in JSON batches).
+ * which report bad lines locally, and sent in JSON batches). {@code --fhir FILE} (repeatable) posts a FHIR
+ * Bundle or bulk NDJSON file to {@code /fhir} as one all-or-nothing batch.
  */
 @Command(name = "import", mixinStandardHelpOptions = true, description = "Import claims, attribution or quality files into a running node")
 public final class ImportCommand implements Callable<Integer> {
@@ -48,6 +50,9 @@ public final class ImportCommand implements Callable<Integer> {
 
     @Option(names = "--quality", description = "quality events, NDJSON or CSV") Path quality;
 
+    @Option(names = "--fhir", description = "FHIR R4 resources: a Bundle (*.json) or bulk NDJSON (*.ndjson) of ExplanationOfBenefit, "
+            + "Group (ATR) and MeasureReport (DEQM individual); one all-or-nothing request per file") List<Path> fhir;
+
     @Option(names = "--batch", defaultValue = "1000", description = "attribution/quality records per request (default: ${DEFAULT-VALUE})") int batch;
 
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -60,8 +65,8 @@ public final class ImportCommand implements Callable<Integer> {
             System.err.println("import: give --token or set VBC_TOKEN (vbc-settle token --role payer --party <payer>)");
             return 2;
         }
-        if (claims == null && attribution == null && quality == null) {
-            System.err.println("import: nothing to import; give --claims, --attribution and/or --quality");
+        if (claims == null && attribution == null && quality == null && fhir == null) {
+            System.err.println("import: nothing to import; give --claims, --attribution, --quality and/or --fhir");
             return 2;
         }
         String base = url.replaceAll("/+$", "") + "/v1/contracts/" + URLEncoder.encode(contract, StandardCharsets.UTF_8);
@@ -79,6 +84,14 @@ public final class ImportCommand implements Callable<Integer> {
         }
         if (quality != null) {
             send(bearer, base + "/quality-events", quality, QualityEventFormat.INSTANCE);
+        }
+        for (Path file : fhir == null ? List.<Path>of() : fhir) {
+            String type = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).matches(".*\\.(ndjson|jsonl)$")
+                    ? "application/fhir+ndjson" : "application/fhir+json";
+            HttpRequest req = HttpRequest.newBuilder(URI.create(base + "/fhir")).timeout(Duration.ofMinutes(10))
+                    .header("Authorization", "Bearer " + bearer).header("Content-Type", type)
+                    .POST(HttpRequest.BodyPublishers.ofFile(file)).build();
+            reportFhir("fhir " + file, client.send(req, HttpResponse.BodyHandlers.ofString()));
         }
         return failed ? 1 : 0;
     }
@@ -172,6 +185,30 @@ public final class ImportCommand implements Callable<Integer> {
                 .header("Authorization", "Bearer " + bearer).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(Mappers.json().writeValueAsBytes(array))).build();
         report(what, client.send(req, HttpResponse.BodyHandlers.ofString()));
+    }
+
+    /** A FHIR upload's reply: one line per record kind, or each problem by resource and element. */
+    private void reportFhir(String what, HttpResponse<String> r) throws IOException {
+        JsonNode body = r.body().isBlank() ? Mappers.json().createObjectNode() : Mappers.json().readTree(r.body());
+        if (r.statusCode() != 200) {
+            failed = true;
+            System.out.println(what + ": HTTP " + r.statusCode() + " " + body.path("detail").asText());
+            for (JsonNode e : body.path("errors")) {
+                System.out.println("  " + e.path("record").asText() + " " + e.path("field").asText() + ": " + e.path("message").asText());
+            }
+            return;
+        }
+        for (String kind : List.of("attribution", "claims", "qualityEvents")) {
+            JsonNode k = body.path(kind);
+            System.out.println(what + ": " + kind + " accepted " + k.path("accepted").asLong() + ", duplicate "
+                    + k.path("duplicate").asLong() + ", rejected " + k.path("rejected").asLong());
+            if (k.path("rejected").asLong() > 0) {
+                failed = true;
+            }
+            for (JsonNode e : k.path("errors")) {
+                System.out.println("  " + e.path("record").asText() + ": " + e.path("field").asText() + ": " + e.path("message").asText());
+            }
+        }
     }
 
     private void report(String what, HttpResponse<String> r) throws IOException {

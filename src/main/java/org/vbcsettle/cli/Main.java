@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
                 ValidateCommand.class,
                 TokenCommand.class,
                 ImportCommand.class,
+                RemittanceCheckCommand.class,
                 BenchCommand.class
         })
 public final class Main implements Runnable {

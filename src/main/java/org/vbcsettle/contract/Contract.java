@@ -10,6 +10,7 @@ import java.util.List;
  *
  * @param performanceStart first day of the performance year (inclusive)
  * @param performanceEnd   last day of the performance year (inclusive)
+ * @param payee            who receives its payouts (name, TIN, NPI), for the X12 835; null when not given
  */
 public record Contract(
         String id,
@@ -20,7 +21,14 @@ public record Contract(
         LocalDate performanceStart,
         LocalDate performanceEnd,
         List<Arrangement> arrangements,
-        SettlementTerms settlement) {
+        SettlementTerms settlement,
+        Payee payee) {
+
+    /** A contract without payee identity (it can settle, but its payouts go on no 835). */
+    public Contract(String id, Integer version, String name, String payer, String provider, LocalDate performanceStart,
+                    LocalDate performanceEnd, List<Arrangement> arrangements, SettlementTerms settlement) {
+        this(id, version, name, payer, provider, performanceStart, performanceEnd, arrangements, settlement, null);
+    }
 
     public Period performancePeriod() {
         return new Period(String.valueOf(performanceStart.getYear()), performanceStart, performanceEnd);

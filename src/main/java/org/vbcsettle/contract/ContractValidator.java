@@ -58,6 +58,17 @@ public final class ContractValidator {
         if (k.settlement() != null) {
             checkSettlement(c, "settlement", k.settlement());
         }
+        if (k.payee() != null) {
+            c.text("payee.name", k.payee().name());
+            String tin = Payee.tinProblem(k.payee().tin());
+            if (tin != null) {
+                c.at("payee.tin", tin);
+            }
+            String npi = Payee.npiProblem(k.payee().npi());
+            if (npi != null) {
+                c.at("payee.npi", npi);
+            }
+        }
     }
 
     private static void checkArrangements(TermsChecker c, List<Arrangement> arrangements) {

@@ -83,6 +83,11 @@ public final class RecordType<T> {
         return Checked.of(record, out);
     }
 
+    /** Reads and checks one record whose raw values another format supplied (FHIR), with the same rules. */
+    public Checked<T> read(RawFields fields, RecordRules recordRules) {
+        return read((Fields) fields, recordRules);
+    }
+
     /**
      * The rules for a record built elsewhere (the ledger's commands, generated data): every required field
      * present and every text storable (as {@link FieldReader} demands), then the same rules as {@link #read}. Empty when the record meets them.

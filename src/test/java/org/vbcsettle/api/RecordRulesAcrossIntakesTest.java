@@ -175,6 +175,97 @@ class RecordRulesAcrossIntakesTest {
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
     }
 
+    /** A resource of the FHIR fixture (src/test/resources/fhir/bundle.json) with {@code pointer} set to {@code value} (null removes it). */
+    static String fhirResource(String id, String pointer, Object value) throws Exception {
+        JsonNode bundle = Mappers.json().readTree(Files.readString(Path.of("src/test/resources/fhir/bundle.json")));
+        for (JsonNode e : bundle.path("entry")) {
+            JsonNode r = e.get("resource");
+            if (r.path("id").asText().equals(id)) {
+                if (pointer != null) {
+                    var at = com.fasterxml.jackson.core.JsonPointer.compile(pointer);
+                    var parent = (com.fasterxml.jackson.databind.node.ObjectNode) r.at(at.head());
+                    String name = at.last().getMatchingProperty();
+                    if (value == null) {
+                        parent.remove(name);
+                    } else {
+                        parent.set(name, Mappers.json().valueToTree(value));
+                    }
+                }
+                return r.toString();
+            }
+        }
+        throw new IllegalArgumentException(id);
+    }
+
+    static Arguments fhir(String id, String pointer, Object value, String path, String message) {
+        return arguments(id, pointer, value, path, message);
+    }
+
+    /** The messages are the claim, attribution and quality event rules' own, as the CSV cases above expect them. */
+    static Stream<Arguments> badResources() {
+        String eob = "eob-inp";
+        return Stream.of(
+                fhir(eob, "/billablePeriod/start", "2024-02-30", ".billablePeriod.start", "not a date (YYYY-MM-DD): 2024-02-30"),
+                fhir(eob, "/billablePeriod/start", "2023-12-31", ".billablePeriod.start", "2023-12-31" + PERIOD),
+                fhir(eob, "/billablePeriod/end", "2024-02-01", ".billablePeriod.end", "2024-02-01 is before serviceFrom 2024-02-05"),
+                fhir(eob, "/payment/date", null, ".payment.date", "is required"),
+                fhir(eob, "/payment/date", "2024-02-01", ".payment.date", "2024-02-01 is before serviceFrom 2024-02-05"),
+                fhir(eob, "/total/0/amount/value", new java.math.BigDecimal("12.345"), ".total[0].amount.value", "has fractions of a cent: $12.345"),
+                fhir(eob, "/total/0/amount/value", -5, ".total[0].amount.value", NEGATIVE + "-500 cents"),
+                fhir(eob, "/total/0/amount/value", 10_000_000.01, ".total[0].amount.value", "exceeds the per-claim bound of 1000000000 cents, was 1000000001"),
+                fhir(eob, "/total/0/amount/currency", "EUR", ".total[0].amount.currency", "must be USD, was EUR"),
+                fhir(eob, "/patient", null, ".patient", "is required"),
+                fhir(eob, "/identifier", null, ".identifier", "is required"),
+                fhir(eob, "/type", Map.of("coding", List.of(Map.of("code", "oral"))), ".type",
+                        "must be one of inpatient, outpatient, professional, snf, home-health, hospice, dme, pharmacy, was oral"),
+                fhir(eob, "/supportingInfo/0/code", Map.of("coding", List.of(Map.of("code", "47"))), ".supportingInfo[0].code",
+                        "not an MS-DRG (three digits): 47"),
+                fhir("eob-prof-r1", "/related/0/claim", Map.of("identifier", Map.of("value", "C-101-R1")), ".related[0].claim",
+                        "a claim cannot replace itself"),
+                fhir("atr-1", "/member/1/period", Map.of("start", "2019-02-01", "end", "2019-02-28"), ".member[1].period.start", "2019-02" + PERIOD),
+                fhir("atr-1", "/member/1/period", Map.of("end", "2024-02-28"), ".member[1].period.start", "is required"),
+                fhir("atr-1", "/member/1/period", Map.of("start", "2024-13-01"), ".member[1].period.start", "not a month (YYYY-MM): 2024-13"),
+                fhir("mr-1", "/measure", "http://example.org/Measure/NOPE", ".measure",
+                        "'NOPE' is not a measure of contract harbor-ipa-hedis-p4p-2024 (BCS-E, CBP, COL-E, HBD-PC)"),
+                fhir("mr-1", "/period", Map.of("start", "2023-01-01", "end", "2023-12-31"), ".period", "2023" + PERIOD),
+                fhir("mr-1", "/period", Map.of("start", "2024-01-01", "end", "2024-06-30"), ".period",
+                        "period must be YYYY, YYYY-Qn or YYYY-MM, was '2024-01-01/2024-06-30'"),
+                fhir("mr-1", "/type", "summary", ".type", "must be individual (a DEQM individual MeasureReport: one member's populations), was summary"),
+                fhir("mr-1", "/subject", null, ".subject", "is required"));
+    }
+
+    /**
+     * FHIR: the same rules, each broken one named by the resource and the element its value came from; the
+     * whole upload is refused (422, nothing stored), as a JSON batch is.
+     */
+    @ParameterizedTest(name = "{0} {3}: {4}")
+    @MethodSource("badResources")
+    void fhirNamesTheResourceTheElementAndTheSameMessage(String id, String pointer, Object value, String path, String message)
+            throws Exception {
+        String resource = fhirResource(id, pointer, value);
+        String type = Mappers.json().readTree(resource).path("resourceType").asText();
+        String bundle = "{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":[{\"resource\":" + fhirResource("pat-1", null, null)
+                + "},{\"resource\":" + fhirResource("eob-prof", null, null) + "},{\"resource\":" + resource + "}]}";
+        TestApi.Reply r = api.send("POST", BASE + "/fhir", ADMIN, "application/fhir+json", bundle);
+        assertThat(r.status()).as(r.toString()).isEqualTo(422);
+        List<String> got = new ArrayList<>();
+        r.json().path("errors").forEach(e -> got.add(e.path("record").asText() + " " + e.path("field").asText() + ": " + e.path("message").asText()));
+        assertThat(got).as("HTTP FHIR Bundle").containsExactly(type + "/" + id + " " + path + ": " + message);
+        TestApi.Reply nd = api.send("POST", BASE + "/fhir", ADMIN, "application/fhir+ndjson", resource + "\n");
+        assertThat(nd.status()).as(nd.toString()).isEqualTo(422);
+        assertThat(nd.json().path("errors").get(0).path("message").asText()).as("HTTP FHIR NDJSON").isEqualTo(message);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aGoodFhirBundleIsAccepted() throws Exception {
+        TestApi.Reply r = api.send("POST", BASE + "/fhir", ADMIN, "application/fhir+json",
+                Files.readString(Path.of("src/test/resources/fhir/bundle.json")));
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        assertThat(r.json().path("claims").path("accepted").asLong()).isEqualTo(5);
+        assertThat(r.json().path("attribution").path("accepted").asLong()).isEqualTo(4);
+        assertThat(r.json().path("qualityEvents").path("accepted").asLong()).isEqualTo(4);
+    }
+
     static Stream<Arguments> badFacts() {
         return Stream.of(
                 arguments("{\"qualityScore\": 1.5}", "qualityScore", "must be between 0 and 1, was 1.5"),

@@ -70,12 +70,18 @@ public final class PayoutRoutes extends RouteSupport {
         return caller.role() == Role.PAYER && Access.canWrite(caller, p);
     }
 
-    public Route all(Caller caller) {
-        return get(() -> status(s -> after(ctx.ledger().payouts(null, s), list -> {
+    /** With {@code Accept: text/csv}: the CSV payout file ({@link RemittanceRoutes#csv}). */
+    public Route all(Caller caller, RemittanceRoutes files) {
+        return get(() -> status(s -> optionalHeaderValueByName("Accept", accept -> accept.isPresent()
+                && accept.get().toLowerCase(Locale.ROOT).contains("text/csv") ? files.csv(caller, s) : all(caller, s))));
+    }
+
+    private Route all(Caller caller, String s) {
+        return after(ctx.ledger().payouts(null, s), list -> {
             List<PayoutView> visible = new ArrayList<>();
             List<String> ids = list.stream().map(PayoutView::contractId).distinct().toList();
             return visibleOf(caller, list, ids, 0, visible);
-        })));
+        });
     }
 
     /** Filters by access, looking up each contract's parties once (cached by the directory). */
