@@ -317,6 +317,27 @@ class ApiFuzzTest {
         }
     }
 
+    /**
+     * Cases the fuzz found, kept (seed 20241216, #57, #253, #2269): a record or settlement request with a blank key
+     * ({@code ""}) was refused with an error whose field was blank; the error names it quoted.
+     */
+    @Test
+    void a_blank_key_is_named_quoted_in_its_error() throws Exception {
+        String admin = tokens.get("admin");
+        TestApi.Reply claims = api.postJson("/v1/contracts/fz-mercy-general-bpci-a-2024/claims", admin,
+                "[" + records.claims().get(0).deepCopy().put("", "M\u0000X") + "]");
+        assertThat(claims.status()).as(claims.toString()).isEqualTo(422);
+        assertThat(TestApi.fields(claims.json())).as(claims.toString()).contains("\"\"");
+        TestApi.Reply quality = api.postJson("/v1/contracts/fz-harbor-ipa-hedis-p4p-2024/quality-events", admin,
+                "[" + records.quality().get(0).deepCopy().put(" ", "12.345") + "]");
+        assertThat(quality.status()).as(quality.toString()).isEqualTo(422);
+        assertThat(TestApi.fields(quality.json())).as(quality.toString()).contains("\" \"");
+        TestApi.Reply settle = api.postJson("/v1/contracts/fz-summit-ma-primary-care-2024/settlements", admin,
+                "{\"period\":\"2024-Q3\",\"kind\":\"interim\",\"\":1}");
+        assertThat(settle.status()).as(settle.toString()).isEqualTo(422);
+        assertThat(TestApi.fields(settle.json())).as(settle.toString()).contains("\"\"");
+    }
+
     /** Sends the case over the pooled client; returns the status, adding a failure when the answer breaks a rule. */
     static int http(FuzzCorpus.Case c, Queue<String> failures) throws Exception {
         HttpRequest.Builder b;
