@@ -285,7 +285,6 @@ class ApiFuzzTest {
         int requests = Integer.getInteger("vbc.fuzz.requests", 10_000);
         String only = System.getProperty("vbc.fuzz.only", "");
         int clients = Integer.getInteger("vbc.fuzz.clients", 8);
-        System.out.println("ApiFuzzTest: seed " + seed + " (replay: -Dvbc.fuzz.seed=" + seed + "), " + requests + " requests, " + clients + " clients");
 
         long setup = System.nanoTime();
         Map<String, String> before = baselines();
@@ -301,6 +300,8 @@ class ApiFuzzTest {
             }
             clients = 1;
         }
+        System.out.println("ApiFuzzTest: seed " + seed + " (replay: -Dvbc.fuzz.seed=" + seed + "), "
+                + (indexes.isEmpty() ? requests + " requests" : "cases " + indexes) + ", " + clients + " client(s)");
         Queue<String> failures = new ConcurrentLinkedQueue<>();
         Map<Integer, AtomicInteger> statuses = new java.util.concurrent.ConcurrentSkipListMap<>();
         AtomicInteger next = new AtomicInteger();
