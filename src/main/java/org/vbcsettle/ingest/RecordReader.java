@@ -175,6 +175,14 @@ public final class RecordReader {
      * reported facts document): the same fields, formats and rules as a CSV row. A field the record kind does
      * not have is a violation; a value that is not one JSON object is one of the record as a whole (field null).
      */
+    /**
+     * How an error names a field the client sent: its name, or the name quoted when it is blank (an error must
+     * name its field, and {@code ""} or {@code " "} are keys a JSON object may have).
+     */
+    public static String fieldName(String name) {
+        return name.isBlank() ? "\"" + name + "\"" : name;
+    }
+
     public static <T> Checked<T> readJson(RecordType<T> type, RecordRules rules, JsonNode node) {
         if (!(node instanceof ObjectNode obj)) {
             return Checked.of(null, List.of(new Violation(null, "must be one JSON object, was "
@@ -185,7 +193,7 @@ public final class RecordReader {
         while (names.hasNext()) {
             String name = names.next();
             if (!type.fields().contains(name)) {
-                unknown.add(new Violation(name, "unknown field (expected one of: " + String.join(", ", type.fields()) + ")"));
+                unknown.add(new Violation(fieldName(name), "unknown field (expected one of: " + String.join(", ", type.fields()) + ")"));
             }
         }
         Checked<T> read = type.read(new JsonFields(obj), rules);

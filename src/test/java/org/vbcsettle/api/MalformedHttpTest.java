@@ -127,7 +127,9 @@ class MalformedHttpTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"GARBAGE\r\n\r\n", "hello world\r\n\r\n", "GET\r\n\r\n", "GET /\r\n\r\n", "PROPFIND / HTTP/1.1\r\n\r\n",
-            "\u0000\u0001\u0002\u0003\r\n\r\n", "GET /health HTTP/1.1\r\nHost x\r\n\r\n", "\u0016\u0003\u0001\u0000\u00a5\u0001\u0000\u0000\u00a1\u0003\u0003"})
+            "\u0000\u0001\u0002\u0003\r\n\r\n", "GET /health HTTP/1.1\r\nHost x\r\n\r\n", "\u0016\u0003\u0001\u0000\u00a5\u0001\u0000\u0000\u00a1\u0003\u0003",
+            // shorter than the longest method: these waited for the idle timeout
+            "X\r\n\r\n", "GET\r\n", "G\r\n\r\n", "ab", " \r\n\r\n", "\r\n\r\n", "get / HTTP/1.1\r\n\r\n"})
     void a_garbage_request_line_is_400_and_the_connection_is_closed(String request) throws Exception {
         Exchange e = exchange(ascii(request));
         assertThat(e.status()).as(e.text()).isEqualTo(400);
@@ -146,6 +148,16 @@ class MalformedHttpTest {
         assertThat(e.status()).as(e.text()).isBetween(400, 499);
         assertThat(e.text()).contains("application/problem+json");
         assertThat(e.closed()).as("closed at once: " + e.text()).isTrue();
+    }
+
+    /** A method name cut by the network is waited for, not refused: only bytes no method starts with are. */
+    @Test
+    void a_request_line_that_arrives_in_pieces_is_answered() throws Exception {
+        Exchange e = exchange(ascii("GE"), ascii("T /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"));
+        assertThat(e.status()).as(e.text()).isEqualTo(200);
+        Exchange o = exchange(ascii("OPTI"), ascii("ONS /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"));
+        assertThat(o.status()).as(o.text()).isBetween(200, 499);
+        assertThat(o.text()).doesNotContain("Unsupported HTTP method");
     }
 
     @Test

@@ -83,7 +83,7 @@ public final class SettlementRoutes extends RouteSupport {
         List<RecordError> errors = new ArrayList<>();
         body.fieldNames().forEachRemaining(n -> {
             if (!FIELDS.contains(n)) {
-                errors.add(error(n, "unknown field (expected period, kind, asOf, reported)"));
+                errors.add(error(org.vbcsettle.ingest.RecordReader.fieldName(n), "unknown field (expected period, kind, asOf, reported)"));
             }
         });
         Statement.Kind kind = kind(body.get("kind"), errors);
