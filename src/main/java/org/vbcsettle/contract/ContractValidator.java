@@ -121,8 +121,8 @@ public final class ContractValidator {
             c.at(p + ".minimumRunOutMonths", "must be between 0 and " + MAX_RUN_OUT_MONTHS + ", was " + runOut);
         }
         c.optionalRate(p + ".releasedShare", a.releasedShare());
-        if (a.withholdAmount() != null) {
-            c.positive(p + ".withholdAmount", a.withholdAmount());
+        if (a.withholdAmount() != null && a.withholdAmount().isNegative()) {
+            c.at(p + ".withholdAmount", "must not be negative, was " + a.withholdAmount());
         }
     }
 }
