@@ -94,6 +94,9 @@ public final class ContractValidator {
             c.at(p + ".runOutMonths", "must be between 0 and " + MAX_RUN_OUT_MONTHS + ", was " + s.runOutMonths());
         }
         c.optionalRate(p + ".withholdRate", s.withholdRate());
+        if (s.advances() != null) {
+            checkAdvances(c, p + ".advances", s.advances());
+        }
         List<SettlementTerms.CompletionFactor> cfs = s.completionFactorsOrEmpty();
         int prevMonths = -1;
         for (int i = 0; i < cfs.size(); i++) {
@@ -112,6 +115,25 @@ public final class ContractValidator {
             if (c.required(f + ".factor", cf.factor()) && (cf.factor().signum() <= 0 || cf.factor().compareTo(BigDecimal.ONE) > 0)) {
                 c.at(f + ".factor", "must be above 0 and at most 1, was " + plain(cf.factor()));
             }
+        }
+    }
+
+    /** Months of experience: at most a year (a performance period is one year). */
+    static final int MAX_EXPERIENCE_MONTHS = 12;
+
+    private static void checkAdvances(TermsChecker c, String p, SettlementTerms.AdvancePolicy a) {
+        Integer exp = a.minimumExperienceMonths();
+        if (exp != null && (exp < 1 || exp > MAX_EXPERIENCE_MONTHS)) {
+            c.at(p + ".minimumExperienceMonths", "must be between 1 and " + MAX_EXPERIENCE_MONTHS
+                    + " (no advance may be paid on a period without claims), was " + exp);
+        }
+        Integer runOut = a.minimumRunOutMonths();
+        if (runOut != null && (runOut < 0 || runOut > MAX_RUN_OUT_MONTHS)) {
+            c.at(p + ".minimumRunOutMonths", "must be between 0 and " + MAX_RUN_OUT_MONTHS + ", was " + runOut);
+        }
+        c.optionalRate(p + ".releasedShare", a.releasedShare());
+        if (a.withholdAmount() != null && a.withholdAmount().isNegative()) {
+            c.at(p + ".withholdAmount", "must not be negative, was " + a.withholdAmount());
         }
     }
 }

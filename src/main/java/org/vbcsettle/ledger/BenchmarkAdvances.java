@@ -3,8 +3,8 @@ package org.vbcsettle.ledger;
 import org.vbcsettle.contract.Contract;
 import org.vbcsettle.money.Money;
 import org.vbcsettle.settlement.Attribution;
+import org.vbcsettle.settlement.Claim;
 import org.vbcsettle.settlement.QualityEvent;
-import org.vbcsettle.settlement.Statement;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,7 +14,8 @@ import java.util.Set;
 
 /**
  * Payouts for benchmarks newly met: each advances what has been earned so far and not yet paid
- * ({@link PayoutRules#advance}), against the projection of the performance period, computed once and only
+ * ({@link PayoutRules#advance}), against the projection of the performance period (bundled payments on their
+ * closed episodes only), and only when the data meets the contract's advance policy ({@link AdvancePolicyGate}), computed once and only
  * when a benchmark is new. When the benchmarks cannot be evaluated or the projection cannot be computed,
  * nothing is paid and nothing recorded: the reason is in {@link Advances#notes()}, and the benchmark is
  * looked for again at the next batch and before every interim settlement (the final settlement pays
@@ -52,26 +53,38 @@ final class BenchmarkAdvances {
             return Advances.NONE;
         }
         String year = contract.performancePeriod().id();
-        Outcome<Statement> projected = Projection.projected(contract, after, FactsDecider.factsFor(state, year, null), state.sequence());
-        if (projected instanceof Outcome.Refused<Statement> r) {
-            List<String> notes = new ArrayList<>();
-            for (Triggers.Met m : fresh) {
-                notes.add(m.description() + "; not advanced now: projected settlement not available (" + r.reason()
-                        + "); looked for again at the next batch and settlement, the final settlement pays it");
-            }
-            return new Advances(List.of(), notes);
+        List<Claim> claims = after.effectiveClaims().get();
+        String held = AdvancePolicyGate.held(contract, claims, contract.performancePeriod().end(),
+                AdvancePolicyGate.runOutOfProjection(after.lastServiceDate(), after.paidThrough()));
+        if (held != null) {
+            return notAdvanced(fresh, held);
         }
-        Money earned = ((Outcome.Ok<Statement>) projected).value().total();
+        Outcome<Projection.Basis> projected = Projection.advanceBasis(contract, after, claims,
+                FactsDecider.factsFor(state, year, null), state.sequence());
+        if (projected instanceof Outcome.Refused<Projection.Basis> r) {
+            return notAdvanced(fresh, "projected settlement not available (" + r.reason() + ")");
+        }
+        Money earned = ((Outcome.Ok<Projection.Basis>) projected).value().basis();
         Money paid = state.paidSoFar(year);
         List<Payout> out = new ArrayList<>();
         for (Triggers.Met m : fresh) {
             PayoutRules.Amount a = PayoutRules.advance("benchmark advance", earned,
-                    contract.settlementOrDefault().withholdRateOrDefault(), paid);
+                    contract.settlementOrDefault().withholdRateOrDefault(), contract.settlementOrDefault().advancesOrDefault(), paid);
             paid = paid.plus(a.amount());
             out.add(new Payout(Payout.key(state.contractId(), m.trigger(), year), state.contractId(), m.trigger(), year, year,
                     a.amount(), m.description() + "; " + a.reason(), Payout.Status.initial(a.amount()), state.sequence()));
         }
         return new Advances(out, List.of());
+    }
+
+    /** Nothing paid and nothing recorded: the benchmarks stay fresh and are looked for again. */
+    private static Advances notAdvanced(List<Triggers.Met> fresh, String why) {
+        List<String> notes = new ArrayList<>();
+        for (Triggers.Met m : fresh) {
+            notes.add(m.description() + "; not advanced now: " + why
+                    + "; looked for again at the next batch and settlement, the final settlement pays it");
+        }
+        return new Advances(List.of(), notes);
     }
 
     /** Advances for quality measures met, on the attribution and quality events after a batch. */

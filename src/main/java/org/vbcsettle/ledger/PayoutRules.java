@@ -1,6 +1,7 @@
 package org.vbcsettle.ledger;
 
 import org.vbcsettle.contract.Contract;
+import org.vbcsettle.contract.SettlementTerms;
 import org.vbcsettle.money.Money;
 import org.vbcsettle.money.Rounding;
 import org.vbcsettle.settlement.Attribution;
@@ -21,8 +22,8 @@ import java.util.List;
  * settlement:
  * <ul>
  *   <li><b>Advances</b> (a benchmark met, an interim settlement) pay what has been earned so far and not yet
- *       paid: {@code max(0, earned × (1 − withhold) − paid so far)}, the withheld product rounded toward
- *       zero. "Earned" is the interim statement's total for an interim settlement (year to date, completed
+ *       paid, under the contract's advance policy ({@link AdvancePolicyGate}): {@code max(0, earned ×
+ *       released share × (1 − withhold) − fixed withhold − paid so far)}, the product rounded toward zero. "Earned" is the interim statement's total for an interim settlement (year to date, completed
  *       for claims not yet reported) and the projected settlement of the performance period for a
  *       benchmark payout. Advances never recoup.</li>
  *   <li><b>The final true-up</b> pays {@code final total − paid so far}: positive is a payout, negative a
@@ -38,12 +39,21 @@ final class PayoutRules {
     record Amount(Money amount, String reason) {
     }
 
-    static Amount advance(String what, Money earned, BigDecimal withholdRate, Money paidSoFar) {
-        Money afterWithhold = earned.times(BigDecimal.ONE.subtract(withholdRate), Rounding.TOWARD_ZERO_CENT);
-        Money due = afterWithhold.minus(paidSoFar);
+    /**
+     * An advance under the contract's advance policy: {@code max(0, basis × releasedShare × (1 − withholdRate)
+     * − withholdAmount − paid so far)}, the product rounded once toward zero to the cent.
+     */
+    static Amount advance(String what, Money basis, BigDecimal withholdRate, SettlementTerms.AdvancePolicy policy, Money paidSoFar) {
+        BigDecimal share = policy.releasedShareOrDefault();
+        BigDecimal factor = share.multiply(BigDecimal.ONE.subtract(withholdRate));
+        Money released = basis.times(factor, Rounding.TOWARD_ZERO_CENT);
+        Money withheld = policy.withholdAmountOrDefault();
+        Money due = released.minus(withheld).minus(paidSoFar);
         Money amount = Money.max(Money.ZERO, due);
-        String reason = what + ": earned " + earned + " × (1 − withhold " + withholdRate.toPlainString() + ") = "
-                + afterWithhold + " (" + Rounding.TOWARD_ZERO_CENT.description() + "), less paid so far " + paidSoFar
+        String shareText = share.compareTo(BigDecimal.ONE) == 0 ? "" : " × released share " + share.toPlainString();
+        String withheldText = withheld.isZero() ? "" : ", less fixed withhold " + withheld;
+        String reason = what + ": earned " + basis + shareText + " × (1 − withhold " + withholdRate.toPlainString() + ") = "
+                + released + " (" + Rounding.TOWARD_ZERO_CENT.description() + ")" + withheldText + ", less paid so far " + paidSoFar
                 + " = " + due + (due.isNegative() ? "; advances never recoup, nothing paid now" : "");
         return new Amount(amount, reason);
     }

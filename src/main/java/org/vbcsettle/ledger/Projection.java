@@ -3,6 +3,7 @@ package org.vbcsettle.ledger;
 import org.vbcsettle.contract.Contract;
 import org.vbcsettle.contract.Period;
 import org.vbcsettle.contract.SettlementTerms;
+import org.vbcsettle.money.Money;
 import org.vbcsettle.settlement.Attribution;
 import org.vbcsettle.settlement.Claim;
 import org.vbcsettle.settlement.ContractSettlement;
@@ -67,6 +68,26 @@ final class Projection {
                 in.lastServiceDate(), in.paidThrough(), reported, sequence));
     }
 
+    /** The projected statement and the amount an advance may be computed from ({@link AdvancePolicyGate#basis}). */
+    record Basis(Statement projected, Money basis) {
+    }
+
+    /** The projection of the performance period and its advance basis, from {@code claims} (the claims in effect of {@code in}). */
+    static Outcome<Basis> advanceBasis(Contract contract, Inputs in, List<Claim> claims, ReportedFacts reported, long sequence) {
+        SettlementInputs inputs = projectedInputs(contract, in.attribution(), claims, in.quality(), in.lastServiceDate(),
+                in.paidThrough(), reported);
+        Outcome<Statement> projected = from(ContractSettlement.settle(contract, inputs, Statement.Kind.PROJECTED, sequence));
+        if (projected instanceof Outcome.Refused<Statement> r) {
+            return Outcome.refused(r.reason());
+        }
+        Statement statement = ((Outcome.Ok<Statement>) projected).value();
+        Outcome<Money> basis = AdvancePolicyGate.basis(contract, statement, inputs, in.paidThrough());
+        if (basis instanceof Outcome.Refused<Money> r) {
+            return Outcome.refused(r.reason());
+        }
+        return Outcome.ok(new Basis(statement, ((Outcome.Ok<Money>) basis).value()));
+    }
+
     /**
      * The performance period settled on the data so far (kind PROJECTED): paid claims completed by the
      * factor for the run-out between the latest month of service and the latest paid date seen, with the
@@ -75,6 +96,13 @@ final class Projection {
     static SettlementOutcome<Statement> projectedStatement(Contract contract, Collection<Attribution> attribution, List<Claim> effectiveClaims,
                                         Collection<QualityEvent> quality, LocalDate lastServiceDate, LocalDate paidThrough,
                                         ReportedFacts reported, long sequence) {
+        return ContractSettlement.settle(contract, projectedInputs(contract, attribution, effectiveClaims, quality, lastServiceDate,
+                paidThrough, reported), Statement.Kind.PROJECTED, sequence);
+    }
+
+    private static SettlementInputs projectedInputs(Contract contract, Collection<Attribution> attribution, List<Claim> effectiveClaims,
+                                                    Collection<QualityEvent> quality, LocalDate lastServiceDate, LocalDate paidThrough,
+                                                    ReportedFacts reported) {
         Period perf = contract.performancePeriod();
         BigDecimal cf = BigDecimal.ONE;
         if (lastServiceDate != null && paidThrough != null) {
@@ -82,9 +110,8 @@ final class Projection {
             SettlementTerms terms = contract.settlementOrDefault();
             cf = terms.completionFactorAt(PayoutRules.monthsOfRunOut(incurredEnd, paidThrough));
         }
-        SettlementInputs in = new SettlementInputs(perf, List.copyOf(attribution), effectiveClaims, List.copyOf(quality),
+        return new SettlementInputs(perf, List.copyOf(attribution), effectiveClaims, List.copyOf(quality),
                 reported == null ? ReportedFacts.NONE : reported, cf);
-        return ContractSettlement.settle(contract, in, Statement.Kind.PROJECTED, sequence);
     }
 
     /** The calculators' refusal carried as the ledger's: a stated reason, never an amount. */

@@ -119,10 +119,27 @@ final class SettlementDecider {
         for (Payout p : advances.payouts()) {
             paid = paid.plus(p.amount());
         }
-        PayoutRules.Amount amount = interim
-                ? PayoutRules.advance("interim settlement " + cmd.periodId() + " (completion factor " + w.completion().toPlainString() + ")",
-                statement.total(), contract.settlementOrDefault().withholdRateOrDefault(), paid)
-                : PayoutRules.trueUp(statement.total(), paid);
+        List<String> notes = new ArrayList<>(advances.notes());
+        PayoutRules.Amount amount;
+        if (interim) {
+            String what = "interim settlement " + cmd.periodId() + " (completion factor " + w.completion().toPlainString() + ")";
+            String held = AdvancePolicyGate.held(contract, claims, w.period().end(),
+                    PayoutRules.monthsOfRunOut(w.period().end(), cmd.asOf()));
+            if (held != null) {
+                // the statement is issued all the same (the provider's year-to-date view); its payout records $0 and why
+                amount = new PayoutRules.Amount(Money.ZERO, what + ": " + held + "; nothing paid now, the next interim or the final pays it");
+                notes.add("interim payout " + cmd.periodId() + ": " + held);
+            } else {
+                Outcome<Money> basis = AdvancePolicyGate.basis(contract, statement, in, paidThrough(claims));
+                if (basis instanceof Outcome.Refused<Money> r) {
+                    return refused("settlement of " + cmd.periodId() + " (" + cmd.kind() + ") failed: " + r.reason());
+                }
+                amount = PayoutRules.advance(what, ((Outcome.Ok<Money>) basis).value(),
+                        contract.settlementOrDefault().withholdRateOrDefault(), contract.settlementOrDefault().advancesOrDefault(), paid);
+            }
+        } else {
+            amount = PayoutRules.trueUp(statement.total(), paid);
+        }
         String trigger = trigger(cmd.kind());
         Payout payout = new Payout(Payout.key(state.contractId(), trigger, cmd.periodId()), state.contractId(), trigger,
                 cmd.periodId(), year, amount.amount(), amount.reason(), Payout.Status.initial(amount.amount()), state.sequence());
@@ -131,7 +148,18 @@ final class SettlementDecider {
         events.add(new ContractEvent.StatementIssued(statement, year));
         events.add(new ContractEvent.PayoutTriggered(payout));
         return new ContractDecider.Decision(events,
-                new LedgerReplies.SettlementReply(statement, payout, advances.payouts(), false, null, advances.notes()));
+                new LedgerReplies.SettlementReply(statement, payout, advances.payouts(), false, null, notes));
+    }
+
+    /** The latest paid date of {@code claims}, null when there are none. */
+    private static LocalDate paidThrough(List<Claim> claims) {
+        LocalDate latest = null;
+        for (Claim c : claims) {
+            if (c.paidDate() != null && (latest == null || c.paidDate().isAfter(latest))) {
+                latest = c.paidDate();
+            }
+        }
+        return latest;
     }
 
     /** Every benchmark of the contract, on every record in effect. */

@@ -82,6 +82,36 @@ class ContractLoaderTest {
     }
 
     @Test
+    void theAdvancePolicyIsReadAndEachBadFieldNamed() {
+        String head = "id: x\npayer: P\nprovider: Q\nperformanceStart: 2024-01-01\nperformanceEnd: 2024-12-31\n"
+                + "arrangements:\n  - type: quality-incentive\n    id: q\n    measures:\n      - id: M\n        weight: 1\n        target: 0.5\n"
+                + "    bonus: {method: pool, amount: \"$1,000.00\"}\n";
+        ContractLoader.Result ok = ContractLoader.parse(head + "settlement:\n  withholdRate: 0.1\n  advances:\n"
+                + "    minimumExperienceMonths: 4\n    minimumRunOutMonths: 1\n    releasedShare: 0.8\n    withholdAmount: \"$2,500.00\"\n",
+                "c.yaml", ContractLoader.Format.YAML);
+        assertThat(ok.errors()).isEmpty();
+        SettlementTerms.AdvancePolicy p = ok.contract().settlementOrDefault().advancesOrDefault();
+        assertThat(p).isEqualTo(new SettlementTerms.AdvancePolicy(4, 1, new java.math.BigDecimal("0.8"), Money.ofDollars(2_500)));
+        // left out: the documented defaults (3 months of experience, no run-out, the whole basis, no fixed withhold)
+        SettlementTerms.AdvancePolicy d = ContractLoader.parse(head, "c.yaml", ContractLoader.Format.YAML).contract()
+                .settlementOrDefault().advancesOrDefault();
+        assertThat(List.of(d.minimumExperienceMonthsOrDefault(), d.minimumRunOutMonthsOrDefault())).containsExactly(3, 0);
+        assertThat(d.releasedShareOrDefault()).isEqualByComparingTo("1");
+        assertThat(d.withholdAmountOrDefault()).isEqualTo(Money.ZERO);
+
+        ContractLoader.Result bad = ContractLoader.parse(head + "settlement:\n  advances:\n"
+                + "    minimumExperienceMonths: 0\n    minimumRunOutMonths: 25\n    releasedShare: 1.2\n    withholdAmount: \"-$1.00\"\n",
+                "c.yaml", ContractLoader.Format.YAML);
+        assertThat(bad.errors()).containsExactly(
+                "c.yaml: settlement.advances.minimumExperienceMonths: must be between 1 and 12 (no advance may be paid on a period without claims), was 0",
+                "c.yaml: settlement.advances.minimumRunOutMonths: must be between 0 and 24, was 25",
+                "c.yaml: settlement.advances.releasedShare: must be between 0 and 1, was 1.2",
+                "c.yaml: settlement.advances.withholdAmount: must not be negative, was -$1.00");
+        assertThat(ContractLoader.parse(head + "settlement:\n  advances:\n    minimumExperience: 3\n", "c.yaml", ContractLoader.Format.YAML)
+                .errors()).singleElement().asString().startsWith("c.yaml: settlement.advances.minimumExperience: unknown field");
+    }
+
+    @Test
     void aFieldThatFailedToMapIsNotReportedAgainAsMissing() {
         String doc = "id: x\npayer: P\nprovider: Q\nperformanceStart: 2024-01-01\nperformanceEnd: 2024-12-31\n"
                 + "arrangements:\n  - type: quality-incentive\n    id: q\n    measures:\n      - id: M\n        weight: heavy\n        target: 0.5\n"

@@ -46,8 +46,11 @@ class LedgerNothingDueTest {
         // m1: anchor 2024-01-10..01-14, $12,000 → under target by $8,000
         // m2: anchor 2024-01-10..01-14, $29,000 → over target by $9,000 (within the $10,000 stop-loss)
         // both episodes end 01-14 + 89 = 2024-04-13; data paid through 01-29: still open
+        // m3 (no episode) has a claim in February: with January's anchors and May's claim below, three months of
+        // claims experience, the advance policy's default minimum
         assertThat(claims(kit, Fixtures.anchor("a1", "m1", LocalDate.of(2024, 1, 10), LocalDate.of(2024, 1, 14), 12_000_00),
-                Fixtures.anchor("a2", "m2", LocalDate.of(2024, 1, 10), LocalDate.of(2024, 1, 14), 29_000_00)).payouts()).isEmpty();
+                Fixtures.anchor("a2", "m2", LocalDate.of(2024, 1, 10), LocalDate.of(2024, 1, 14), 29_000_00),
+                Fixtures.claim("e1", "m3", LocalDate.of(2024, 2, 1), 100_00)).payouts()).isEmpty();
         // m3's claim paid 05-21 closes both: a1 is under target (the trigger), projected 8,000 − 9,000 = −$1,000;
         // advance = max(0, −1,000 × 0.80 − 0) = $0
         LedgerReplies.BatchResult r = claims(kit, Fixtures.claim("o1", "m3", LocalDate.of(2024, 5, 1), 300_00));

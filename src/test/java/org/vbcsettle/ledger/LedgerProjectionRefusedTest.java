@@ -15,6 +15,7 @@ import org.vbcsettle.settlement.Attribution;
 import org.vbcsettle.settlement.QualityEvent;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -59,6 +60,11 @@ class LedgerProjectionRefusedTest {
                 .reply().refusal()).isNull();
         String key = "U|quality.qi.CBP.met|2024";
 
+        // three months of claims (the advance policy's default minimum experience), so that the data meets it
+        var claimed = kit.<LedgerReplies.BatchResult>runCommand(r -> new ContractCommand.RecordClaims(List.of(
+                Fixtures.claim("c1", "m1", LocalDate.of(2024, 1, 5), 100_00), Fixtures.claim("c2", "m1", LocalDate.of(2024, 2, 5), 100_00),
+                Fixtures.claim("c3", "m2", LocalDate.of(2024, 3, 5), 100_00)), r));
+        assertThat(claimed.reply().accepted()).isEqualTo(3);
         // CBP met (2 of 2 eligible), but no attribution yet: the PMPM benchmark has no member-months
         var met = kit.<LedgerReplies.BatchResult>runCommand(r -> new ContractCommand.RecordQualityEvents(List.of(
                 quality("d1", "m1", QualityEvent.Kind.DENOMINATOR), quality("d2", "m2", QualityEvent.Kind.DENOMINATOR),

@@ -202,8 +202,12 @@ class LedgerSettlementTest {
     void anInterimSettlementCompletesPaidClaimsByTheMonthsOfRunOutAndNeverRecoups() {
         var kit = entity(Fixtures.qualityAndBundled("I")); // factors: 1 month → 0.70, 4 months → 0.97; withhold 10%
         // one episode: anchor 2024-01-10..01-14, $16,000 paid 01-29; target $20,000 less 3% discount = $19,400
+        // m2 (no episode) has claims in February and March: three months of claims experience in Q1, the advance
+        // policy's default minimum; and one in May, paid 05-21, after the episode's end
         kit.<LedgerReplies.BatchResult>runCommand(r -> new ContractCommand.RecordClaims(List.of(
-                Fixtures.anchor("a1", "m1", LocalDate.of(2024, 1, 10), LocalDate.of(2024, 1, 14), 16_000_00)), r));
+                Fixtures.anchor("a1", "m1", LocalDate.of(2024, 1, 10), LocalDate.of(2024, 1, 14), 16_000_00),
+                Fixtures.claim("f1", "m2", LocalDate.of(2024, 2, 1), 100_00), Fixtures.claim("f2", "m2", LocalDate.of(2024, 3, 1), 100_00),
+                Fixtures.claim("f3", "m2", LocalDate.of(2024, 5, 1), 100_00)), r));
         // Q1 settled 2024-05-15: 1 whole month of run-out after 03-31 → completion factor 0.70.
         // completed spend 16,000 / 0.70 = 22,857.142857 → $22,857.14 (nearest cent);
         // reconciliation 19,400 − 22,857.14 = −3,457.14; no quality events → CQS 0, a repayment is reduced
@@ -212,9 +216,17 @@ class LedgerSettlementTest {
         var q1 = settle(kit, "2024-Q1", Statement.Kind.INTERIM, LocalDate.of(2024, 5, 15));
         assertThat(q1.reply().error()).isNull();
         assertThat(q1.reply().statement().total()).isEqualTo(Money.ofCents(-3_457_14));
-        // interim payouts never recoup: $0 now, the final settlement settles up
+        // the episode (to 04-13) is still open for the payout: claims paid by 05-15 reach 03-21 only; the advance
+        // counts closed episodes only, so its basis is $0 and $0 is paid
         assertThat(q1.reply().payout().amount()).isEqualTo(Money.ZERO);
-        assertThat(q1.reply().payout().reason()).contains("completion factor 0.70").contains("never recoup");
+        assertThat(q1.reply().payout().reason()).contains("completion factor 0.70").contains("earned $0.00");
+        // Q2 settled 2024-07-15: claims paid through 05-21 close the episode; 0 months of run-out after 06-30 →
+        // the smallest factor, 0.70: the same −3,457.14, and interim payouts never recoup: $0, the final settles up
+        var q2 = settle(kit, "2024-Q2", Statement.Kind.INTERIM, LocalDate.of(2024, 7, 15));
+        assertThat(q2.reply().error()).isNull();
+        assertThat(q2.reply().statement().total()).isEqualTo(Money.ofCents(-3_457_14));
+        assertThat(q2.reply().payout().amount()).isEqualTo(Money.ZERO);
+        assertThat(q2.reply().payout().reason()).contains("earned -$3,457.14").contains("never recoup");
         LedgerInvariants.check(kit.getState());
     }
 

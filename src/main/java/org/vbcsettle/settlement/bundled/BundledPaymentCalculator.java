@@ -50,9 +50,27 @@ public final class BundledPaymentCalculator {
     /** Settles from the context's claims; {@code composites} holds the composite score of each quality arrangement. */
     public static SettlementOutcome<ArrangementResult> settle(BundledPayment terms, SettlementContext ctx,
                                                               Map<String, BigDecimal> composites) {
+        return settle(terms, ctx, composites, false);
+    }
+
+    /**
+     * As {@link #settle}, over the episodes closed by the end of the context's period only: the reconciliation
+     * an advance may be paid on. An open episode's spend is still accumulating (its later claims are not paid
+     * yet), so counting it as if reconciled would pay target − partial spend, far above what the final pays.
+     */
+    public static SettlementOutcome<ArrangementResult> settleClosedEpisodes(BundledPayment terms, SettlementContext ctx,
+                                                                            Map<String, BigDecimal> composites) {
+        return settle(terms, ctx, composites, true);
+    }
+
+    private static SettlementOutcome<ArrangementResult> settle(BundledPayment terms, SettlementContext ctx,
+                                                               Map<String, BigDecimal> composites, boolean closedOnly) {
         return SettlementOutcome.attempt(() -> {
             String where = "bundled-payment " + terms.id();
             List<EpisodeOutcome> episodes = EpisodeConstruction.build(terms, ctx.claims(), ctx.period());
+            if (closedOnly) {
+                episodes = episodes.stream().filter(EpisodeOutcome::closed).toList();
+            }
             BigDecimal cf = Completion.factor(where, ctx.completionFactor());
             BundledPaymentResult.CompletedSpend completion = null;
             if (Completion.applies(cf)) {
