@@ -22,7 +22,12 @@ function showWho() {
   signOutButton.hidden = !c;
 }
 
+// each render is numbered: a slower, older render (e.g. one started before a sign-in as another role) must not
+// replace what a newer one shows
+let renders = 0;
+
 async function render() {
+  const mine = ++renders;
   takeTokenFromLink();
   showWho();
   const c = claims();
@@ -40,6 +45,7 @@ async function render() {
       if (e.status === 401) { signOut(); showWho(); nodes.push(signInView(t => { signIn(t); render(); })); }
     }
   }
+  if (mine !== renders) return;
   main.replaceChildren(...nodes.flat().filter(Boolean));
   main.setAttribute('aria-busy', 'false');
   document.title = (main.querySelector('h1') ? main.querySelector('h1').textContent + ' · ' : '') + 'vbc-settle';
