@@ -361,6 +361,7 @@ class ApiFuzzTest {
                 + (indexes.isEmpty() ? requests + " requests" : "cases " + indexes) + ", " + clients + " client(s)");
         Queue<String> failures = new ConcurrentLinkedQueue<>();
         Map<Integer, AtomicInteger> statuses = new java.util.concurrent.ConcurrentSkipListMap<>();
+        Map<String, AtomicInteger> newEndpoints = new java.util.concurrent.ConcurrentSkipListMap<>();
         AtomicInteger next = new AtomicInteger();
         int total = indexes.isEmpty() ? requests : indexes.size();
         long t0 = System.nanoTime();
@@ -373,6 +374,9 @@ class ApiFuzzTest {
                     try {
                         int status = c.raw() != null ? raw(c, failures) : http(c, failures);
                         statuses.computeIfAbsent(status, k -> new AtomicInteger()).incrementAndGet();
+                        if (FuzzCorpus.NEW_ENDPOINT_CASES.contains(c.what().split(" ", 2)[0])) {
+                            newEndpoints.computeIfAbsent(c.what().split(" ", 2)[0] + " " + status, k -> new AtomicInteger()).incrementAndGet();
+                        }
                     } catch (Exception e) {
                         failures.add(c + " -> " + e);
                     }
@@ -385,6 +389,7 @@ class ApiFuzzTest {
         long ms = (System.nanoTime() - t0) / 1_000_000;
         System.out.println("ApiFuzzTest: " + total + " requests in " + ms + " ms (" + (total * 1000L / Math.max(1, ms))
                 + " req/s); statuses " + statuses + (UNSENDABLE.isEmpty() ? "" : "; not sendable by the JDK client (-1): " + UNSENDABLE));
+        System.out.println("ApiFuzzTest: FHIR, VBPR, 835, CSV, remittance and web app cases by status: " + newEndpoints);
 
         String replay = " (seed " + seed + "; replay one with -Dvbc.fuzz.seed=" + seed + " -Dvbc.fuzz.only=<#index>)";
         assertThat(failures).as("cases that failed" + replay).isEmpty();

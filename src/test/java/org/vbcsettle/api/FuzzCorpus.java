@@ -60,6 +60,8 @@ final class FuzzCorpus {
 
     /** Share (percent) of the cases that go to the FHIR, 835, CSV payout file and web app endpoints. */
     static final int NEW_ENDPOINTS_PERCENT = 13;
+    /** The first word of those cases' {@link Case#what()}. */
+    static final java.util.Set<String> NEW_ENDPOINT_CASES = java.util.Set.of("fhir", "vbpr", "835", "csv", "remittance", "web");
     static final List<String> FHIR_TYPES = List.of("application/fhir+json", "application/json", "application/fhir+json; fhirVersion=4.0",
             "application/fhir+ndjson", "application/x-ndjson", "application/ndjson", "text/plain", "application/xml", "application/edi-x12");
 
@@ -312,7 +314,7 @@ final class FuzzCorpus {
             String id = chance(90) ? t.id() : pick(BAD_IDS);
             String path = "/v1/contracts/" + id + "/fhir/" + pick(List.of("MeasureReport", "MeasureReport", "MeasureReport", "MeasureReport/",
                     "measurereport", "MeasureReport/1", "Bundle")) + query("period", PERIODS);
-            return new Case(i, "fhir MeasureReport", chance(95) ? "GET" : pick(List.of("HEAD", "POST", "DELETE")), path,
+            return new Case(i, "vbpr MeasureReport " + abbreviate(path), chance(95) ? "GET" : pick(List.of("HEAD", "POST", "DELETE")), path,
                     chance(85) ? reader(t) : anyAuth(t), null, null, false, false, null);
         }
 
