@@ -75,6 +75,9 @@ class ApiFuzzTest {
     static TestApi api;
     static final List<FuzzCorpus.Target> targets = new ArrayList<>();
     static FuzzCorpus.Records records;
+    static FuzzCorpus.Formats formats;
+    /** The web app's files: a 200 under /app/ is one of them, byte for byte. */
+    static final List<String> APP_FILES = new ArrayList<>();
     static final Map<String, String> tokens = new LinkedHashMap<>();
     static final List<String> payoutKeys = java.util.Collections.synchronizedList(new ArrayList<>());
     static final Queue<String> errorLines = new ConcurrentLinkedQueue<>();
@@ -113,6 +116,9 @@ class ApiFuzzTest {
                 ObjectNode d = doc.deepCopy();
                 if (!baseline) {
                     d.put("id", "fz-" + doc.path("id").asText());
+                    // payee identity: the fuzz targets' payouts go on the node's 835
+                    d.set("payee", Mappers.json().createObjectNode().put("name", "Fuzz Target Payee").put("tin", "91-3372058")
+                            .put("npi", "1245319599"));
                 }
                 FuzzCorpus.Target t = new FuzzCorpus.Target(d.path("id").asText(), d, d.path("payer").asText(), d.path("provider").asText(), baseline);
                 targets.add(t);
@@ -133,6 +139,7 @@ class ApiFuzzTest {
             f.get(5, TimeUnit.MINUTES);
         }
         loaders.shutdown();
+        formats = new FuzzCorpus.Formats(fhirResources(), edi835());
         System.out.println("ApiFuzzTest: node started and " + targets.size() + " contracts loaded in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
         capture = new AppenderBase<>() {
             @Override
@@ -184,6 +191,56 @@ class ApiFuzzTest {
         for (JsonNode p : payouts) {
             payoutKeys.add(p.path("key").asText());
         }
+    }
+
+    /**
+     * The 835 the node writes once the fuzz targets' payouts are disbursed (approved, then disbursed, by an
+     * admin): the valid remittance the corpus mutates. Baselines keep their payouts as they are.
+     */
+    static String edi835() throws Exception {
+        String admin = tokens.get("admin");
+        for (FuzzCorpus.Target t : targets) {
+            if (t.baseline()) {
+                continue;
+            }
+            for (JsonNode p : expect(200, api.get("/v1/contracts/" + t.id() + "/payouts?status=triggered", admin)).json()) {
+                String key = java.net.URLEncoder.encode(p.path("key").asText(), StandardCharsets.UTF_8).replace("+", "%20");
+                for (String status : List.of("approved", "disbursed")) {
+                    expect(200, api.send("POST", "/v1/contracts/" + t.id() + "/payouts/" + key + "/status", admin, "application/json",
+                            "{\"status\":\"" + status + "\"}"));
+                }
+            }
+        }
+        // the payout file is a read side: it shows the moves once the projection has them
+        TestApi.Reply edi = expect(200, api.get("/v1/payouts.835", admin));
+        for (long until = System.nanoTime() + 60_000_000_000L; org.vbcsettle.ingest.x12.Edi835Reader.read(edi.body()).isEmpty()
+                && System.nanoTime() < until; ) {
+            Thread.sleep(200);
+            edi = expect(200, api.get("/v1/payouts.835", admin));
+        }
+        assertThat(org.vbcsettle.ingest.x12.Edi835Reader.read(edi.body())).as("the node's 835 has the targets' advices").isNotEmpty();
+        for (String name : List.of("index.html", "app.css", "app.js", "api.js", "format.js", "chart.js", "views.js")) {
+            try (InputStream in = ApiFuzzTest.class.getClassLoader().getResourceAsStream("webapp/" + name)) {
+                APP_FILES.add(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        return edi.body();
+    }
+
+    /** FHIR R4 resources that carry records (examples/fhir, the test Bundle's entries), the first 50 members'. */
+    static List<ObjectNode> fhirResources() throws Exception {
+        List<ObjectNode> out = new ArrayList<>();
+        for (String type : List.of("ExplanationOfBenefit", "MeasureReport", "Patient")) {
+            List<ObjectNode> all = ndjson(Path.of("examples/fhir/" + type + ".ndjson"));
+            for (int i = 0; i < all.size(); i += type.equals("Patient") ? 20 : 6) {
+                out.add(all.get(i));
+            }
+        }
+        out.addAll(ndjson(Path.of("examples/fhir/Group.ndjson")));
+        for (JsonNode e : Mappers.json().readTree(Files.readString(Path.of("src/test/resources/fhir/bundle.json"))).path("entry")) {
+            out.add((ObjectNode) e.path("resource"));
+        }
+        return out;
     }
 
     static TestApi.Reply expect(int status, TestApi.Reply r) {
@@ -292,7 +349,7 @@ class ApiFuzzTest {
         assertThat(payoutKeys).as("the baselines have payouts to fuzz").isNotEmpty();
 
         // sorted: the keys arrive as the contracts load, in any order; the corpus must not depend on it
-        FuzzCorpus corpus = new FuzzCorpus(seed, targets, records, tokens, payoutKeys.stream().sorted().toList());
+        FuzzCorpus corpus = new FuzzCorpus(seed, targets, records, tokens, payoutKeys.stream().sorted().toList(), formats);
         List<Integer> indexes = new ArrayList<>();
         if (!only.isBlank()) {
             for (String s : only.split(",")) {
@@ -304,6 +361,7 @@ class ApiFuzzTest {
                 + (indexes.isEmpty() ? requests + " requests" : "cases " + indexes) + ", " + clients + " client(s)");
         Queue<String> failures = new ConcurrentLinkedQueue<>();
         Map<Integer, AtomicInteger> statuses = new java.util.concurrent.ConcurrentSkipListMap<>();
+        Map<String, AtomicInteger> newEndpoints = new java.util.concurrent.ConcurrentSkipListMap<>();
         AtomicInteger next = new AtomicInteger();
         int total = indexes.isEmpty() ? requests : indexes.size();
         long t0 = System.nanoTime();
@@ -316,6 +374,9 @@ class ApiFuzzTest {
                     try {
                         int status = c.raw() != null ? raw(c, failures) : http(c, failures);
                         statuses.computeIfAbsent(status, k -> new AtomicInteger()).incrementAndGet();
+                        if (FuzzCorpus.NEW_ENDPOINT_CASES.contains(c.what().split(" ", 2)[0])) {
+                            newEndpoints.computeIfAbsent(c.what().split(" ", 2)[0] + " " + status, k -> new AtomicInteger()).incrementAndGet();
+                        }
                     } catch (Exception e) {
                         failures.add(c + " -> " + e);
                     }
@@ -328,6 +389,7 @@ class ApiFuzzTest {
         long ms = (System.nanoTime() - t0) / 1_000_000;
         System.out.println("ApiFuzzTest: " + total + " requests in " + ms + " ms (" + (total * 1000L / Math.max(1, ms))
                 + " req/s); statuses " + statuses + (UNSENDABLE.isEmpty() ? "" : "; not sendable by the JDK client (-1): " + UNSENDABLE));
+        System.out.println("ApiFuzzTest: FHIR, VBPR, 835, CSV, remittance and web app cases by status: " + newEndpoints);
 
         String replay = " (seed " + seed + "; replay one with -Dvbc.fuzz.seed=" + seed + " -Dvbc.fuzz.only=<#index>)";
         assertThat(failures).as("cases that failed" + replay).isEmpty();
@@ -386,6 +448,14 @@ class ApiFuzzTest {
                 return -1;
             }
         }
+        if (c.accept() != null) {
+            try {
+                b.header("Accept", c.accept());
+            } catch (IllegalArgumentException e) {
+                UNSENDABLE.merge("accept: " + FuzzCorpus.abbreviate(e.getMessage()), 1, Integer::sum);
+                return -1;
+            }
+        }
         b.method(c.method(), c.body() == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(c.body()));
         HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
         int status = r.statusCode();
@@ -395,6 +465,8 @@ class ApiFuzzTest {
             why = "a 5xx";
         } else if (c.mustRefuse() && (status < 400)) {
             why = "must be refused (the baseline would change)";
+        } else if (status == 200 && c.path().startsWith("/app") && c.method().equals("GET") && !APP_FILES.contains(body)) {
+            why = "a 200 under /app that is none of the web app's files";
         } else if (status >= 400 && !c.method().equals("HEAD")) {
             String ct = r.headers().firstValue("Content-Type").orElse("");
             if (!ct.startsWith("application/problem+json")) {

@@ -28,7 +28,12 @@ final class FuzzCorpus {
 
     /** One request; {@code raw} set: bytes for a raw socket instead. {@code authorization} is the whole header value. */
     record Case(int index, String what, String method, String path, String authorization, String contentType, byte[] body,
-                boolean mustRefuse, boolean record, byte[] raw) {
+                boolean mustRefuse, boolean record, byte[] raw, String accept) {
+        Case(int index, String what, String method, String path, String authorization, String contentType, byte[] body,
+             boolean mustRefuse, boolean record, byte[] raw) {
+            this(index, what, method, path, authorization, contentType, body, mustRefuse, record, raw, null);
+        }
+
         @Override
         public String toString() {
             String b = body == null ? "" : new String(body, 0, Math.min(body.length, 300), StandardCharsets.UTF_8);
@@ -45,6 +50,20 @@ final class FuzzCorpus {
     /** Records a baseline holds: resending them is a duplicate. */
     record Records(List<ObjectNode> claims, List<ObjectNode> attribution, List<ObjectNode> quality) {
     }
+
+    /**
+     * Valid inputs of the endpoints added with FHIR, X12 and the web app: FHIR R4 resources (ExplanationOfBenefit,
+     * Group, MeasureReport, Patient, Organization) and an 835 the node wrote for the fuzz targets' disbursed payouts.
+     */
+    record Formats(List<ObjectNode> fhir, String edi835) {
+    }
+
+    /** Share (percent) of the cases that go to the FHIR, 835, CSV payout file and web app endpoints. */
+    static final int NEW_ENDPOINTS_PERCENT = 13;
+    /** The first word of those cases' {@link Case#what()}. */
+    static final java.util.Set<String> NEW_ENDPOINT_CASES = java.util.Set.of("fhir", "vbpr", "835", "csv", "remittance", "web");
+    static final List<String> FHIR_TYPES = List.of("application/fhir+json", "application/json", "application/fhir+json; fhirVersion=4.0",
+            "application/fhir+ndjson", "application/x-ndjson", "application/ndjson", "text/plain", "application/xml", "application/edi-x12");
 
     static final Map<String, List<String>> FIELDS = Map.of(
             "claims", List.of("id", "memberId", "type", "serviceFrom", "serviceThrough", "paidDate", "paidAmount", "allowedAmount",
@@ -88,12 +107,14 @@ final class FuzzCorpus {
     private final Records records;
     private final Map<String, String> tokens;
     private final List<String> payoutKeys;
+    private final Formats formats;
 
     /**
      * @param tokens by name: admin, expired, wrong-secret, wrong-issuer, actuary, and for each party
      *               {@code payer:<party>} / {@code provider:<party>}; plus payer:evil, provider:evil
      */
-    FuzzCorpus(long seed, List<Target> targets, Records records, Map<String, String> tokens, List<String> payoutKeys) {
+    FuzzCorpus(long seed, List<Target> targets, Records records, Map<String, String> tokens, List<String> payoutKeys, Formats formats) {
+        this.formats = formats;
         this.seed = seed;
         this.targets = targets;
         this.records = records;
@@ -104,6 +125,10 @@ final class FuzzCorpus {
     /** Case {@code i}: its own random stream, whatever else runs. */
     Case generate(int i) {
         SplittableRandom r = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + i);
+        // drawn apart, so that the cases of the older endpoints stay what they were at the same index
+        if (new SplittableRandom(~(seed * 0xC2B2AE3D27D4EB4FL + i)).nextInt(100) < NEW_ENDPOINTS_PERCENT) {
+            return new Gen(i, r).formats();
+        }
         return new Gen(i, r).next();
     }
 
@@ -158,6 +183,259 @@ final class FuzzCorpus {
                 return badPath(t);
             }
             return wrongMethodOrBody(t);
+        }
+
+        // ------------------------------------------------------------ FHIR, X12 835, CSV payout file, web app
+
+        Case formats() {
+            int k = r.nextInt(100);
+            Target t = pick(targets);
+            if (k < 38) {
+                return fhir(t);
+            }
+            if (k < 50) {
+                return measureReport(t);
+            }
+            if (k < 62) {
+                return payouts835(t);
+            }
+            if (k < 70) {
+                return payoutsCsv(t);
+            }
+            if (k < 90) {
+                return remittance(t);
+            }
+            return webApp(t);
+        }
+
+        /** One FHIR resource with one node mutated (set to a value of {@link #VALUES} or removed), or as it is. */
+        String mutateResource(ObjectNode res, StringBuilder what) {
+            String type = res.path("resourceType").asText();
+            what.append(' ').append(type);
+            if (chance(25)) {
+                return res.toString();
+            }
+            String marker = "@@fuzz-" + i + "@@";
+            if (chance(8)) {
+                String v = pick(List.of("\"Bogus\"", "\"Bundle\"", "null", "1", "\"\"", "\"explanationofbenefit\"", "\"Patient\"", "\"OperationOutcome\""));
+                res.put("resourceType", marker);
+                what.append(" resourceType = ").append(v);
+                return res.toString().replace("\"" + marker + "\"", v);
+            }
+            List<JsonNode> parents = new ArrayList<>();
+            collect(res, parents);
+            JsonNode parent = pick(parents);
+            String v = chance(3) ? "\"" + "x".repeat(r.nextInt(1, 100_000)) + "\"" : pick(VALUES);
+            if (parent instanceof ObjectNode o && o.size() > 0) {
+                List<String> names = new ArrayList<>();
+                o.fieldNames().forEachRemaining(names::add);
+                String name = chance(92) ? pick(names) : pick(List.of("unknownElement", "_value", "extension", "modifierExtension", ""));
+                if (chance(15)) {
+                    o.remove(name);
+                    what.append(" .").append(name).append(" removed");
+                    return res.toString();
+                }
+                o.put(name, marker);
+                what.append(" .").append(name).append(" = ").append(abbreviate(v));
+            } else if (parent instanceof ArrayNode a && a.size() > 0) {
+                int at = r.nextInt(a.size());
+                if (chance(20)) {
+                    a.remove(at);
+                    what.append(" [").append(at).append("] removed");
+                    return res.toString();
+                }
+                a.set(at, Mappers.json().getNodeFactory().textNode(marker));
+                what.append(" [").append(at).append("] = ").append(abbreviate(v));
+            }
+            return res.toString().replace("\"" + marker + "\"", v);
+        }
+
+        /**
+         * {@code POST /v1/contracts/{id}/fhir}: a Bundle or NDJSON of resources, one of them mutated. To a baseline
+         * either from a token that may not write, or with an entry no rule takes (the upload is all or nothing).
+         */
+        Case fhir(Target t) {
+            boolean guard = t.baseline();
+            boolean writes = !guard || chance(50);
+            boolean ndjson = chance(50);
+            int n = chance(3) ? r.nextInt(200, 800) : r.nextInt(1, 8);
+            List<String> items = new ArrayList<>();
+            StringBuilder what = new StringBuilder("fhir " + (ndjson ? "ndjson" : "bundle") + " of " + n + ":");
+            int bad = r.nextInt(n);
+            for (int j = 0; j < n; j++) {
+                ObjectNode res = pick(formats.fhir()).deepCopy();
+                if (!res.path("resourceType").asText().equals("Group") || n < 10) {
+                    items.add(j == bad || chance(10) ? mutateResource(res, what) : res.toString());
+                }
+            }
+            List<String> entries = new ArrayList<>();
+            for (String item : items) {
+                entries.add(ndjson ? item : "{\"fullUrl\":\"urn:uuid:" + i + "-" + entries.size() + "\",\"resource\":" + item + "}");
+            }
+            if (guard && writes) {
+                // a framing problem (a line that is no JSON object; an entry with no resource object): the whole
+                // upload is refused whatever the other resources hold
+                entries.add(r.nextInt(entries.size() + 1), ndjson ? pick(List.of("[]", "42", "\"text\"", "{", "null", "[{}]"))
+                        : pick(List.of("{\"fullUrl\":\"urn:x\"}", "{}", "null", "[]", "{\"resource\":null}", "{\"resource\":[]}", "{\"resource\":42}")));
+                what.append(", with a broken entry");
+            }
+            String body;
+            if (ndjson) {
+                body = String.join(chance(5) ? "\r\n" : "\n", entries) + (chance(50) ? "\n" : "");
+            } else {
+                body = "{\"resourceType\":\"Bundle\",\"type\":" + pick(List.of("\"collection\"", "\"collection\"", "\"batch\"", "\"searchset\"", "1"))
+                        + ",\"entry\":[" + String.join(",", entries) + "]}";
+            }
+            if (!guard && chance(10)) {
+                body = wholeBody(body);
+                what.append(", body mangled");
+            }
+            String ct = ndjson ? pick(List.of("application/fhir+ndjson", "application/fhir+ndjson", "application/x-ndjson", "application/ndjson"))
+                    : pick(List.of("application/fhir+json", "application/fhir+json", "application/json"));
+            if (chance(6)) {
+                ct = pick(FHIR_TYPES);
+                what.append(", as ").append(ct);
+            }
+            if (guard && writes) {
+                ct = ndjson ? "application/fhir+ndjson" : "application/fhir+json"; // the framing the broken entry breaks
+            }
+            byte[] bytes = bytes(body);
+            if (!guard && chance(3)) {
+                bytes = invalidUtf8(bytes);
+                what.append(", invalid UTF-8");
+            }
+            return new Case(i, what.toString(), chance(97) ? "POST" : pick(List.of("PUT", "GET", "DELETE")),
+                    "/v1/contracts/" + t.id() + "/fhir" + (chance(3) ? pick(List.of("/", "?_format=json", "/Bundle")) : ""),
+                    writes ? writer(t) : nonWriter(t), ct, bytes, guard && writes, true, null);
+        }
+
+        /** {@code GET /v1/contracts/{id}/fhir/MeasureReport?period=}: a read. */
+        Case measureReport(Target t) {
+            String id = chance(90) ? t.id() : pick(BAD_IDS);
+            String path = "/v1/contracts/" + id + "/fhir/" + pick(List.of("MeasureReport", "MeasureReport", "MeasureReport", "MeasureReport/",
+                    "measurereport", "MeasureReport/1", "Bundle")) + query("period", PERIODS);
+            return new Case(i, "vbpr MeasureReport " + abbreviate(path), chance(95) ? "GET" : pick(List.of("HEAD", "POST", "DELETE")), path,
+                    chance(85) ? reader(t) : anyAuth(t), null, null, false, false, null);
+        }
+
+        /** {@code GET /v1/payouts.835?status=}: a read (the payouts the caller may see). */
+        Case payouts835(Target t) {
+            String path = pick(List.of("/v1/payouts.835", "/v1/payouts.835", "/v1/payouts.835", "/v1/payouts.835/", "/v1/payouts.836",
+                    "/v1/payouts.835.835")) + query("status", List.of("approved", "disbursed", "APPROVED", "Disbursed", "triggered",
+                    "acknowledged", "nothing_due", "", "%00", "%ED%A0%80", "x".repeat(300), "approved%20"));
+            return new Case(i, "835 " + abbreviate(path), chance(95) ? "GET" : pick(List.of("HEAD", "POST", "PUT")), path,
+                    chance(80) ? reader(t) : anyAuth(t), null, null, false, false, null);
+        }
+
+        /** {@code GET /v1/payouts} asking for CSV: a read. */
+        Case payoutsCsv(Target t) {
+            String accept = pick(List.of("text/csv", "text/csv", "TEXT/CSV", "text/csv; charset=utf-8", "application/json, text/csv;q=0.5",
+                    "text/csv;q=0", "*/*", "text/csvx", "text/\u00e9", ""));
+            String path = "/v1/payouts" + query("status", List.of("triggered", "approved", "disbursed", "acknowledged", "nothing_due",
+                    "bogus", "", "%00", "%ED%A0%80"));
+            return new Case(i, "csv payouts, Accept " + accept, "GET", path, chance(80) ? reader(t) : anyAuth(t), null, null,
+                    false, false, null, accept);
+        }
+
+        /** One mutation of an 835: a segment or element changed, removed, doubled, the delimiters broken. */
+        String mutate835(String edi, StringBuilder what) {
+            String[] segments = edi.split("~", -1);
+            int k = r.nextInt(10);
+            int at = r.nextInt(Math.max(1, segments.length - 1));
+            String[] elements = segments[at].split("\\*", -1);
+            String value = pick(List.of("", "0", "-1", "99999999999999999999", "1.005", "-0.01", "ABC", "\u0000", "\ud83d\ude00", "*",
+                    "~", ":", "^", "x".repeat(r.nextInt(1, 5_000)), "20241301", "20240230", "1e400", "NaN", "00000000", "UNKNOWN|settlement.final|2024"));
+            switch (k) {
+                case 0, 1, 2, 3 -> {
+                    int e = r.nextInt(elements.length);
+                    elements[e] = value;
+                    segments[at] = String.join("*", elements);
+                    what.append(" segment ").append(at).append(" element ").append(e).append(" = ").append(abbreviate(value));
+                }
+                case 4 -> {
+                    segments[at] = "";
+                    what.append(" segment ").append(at).append(" removed");
+                }
+                case 5 -> {
+                    segments[at] = segments[at] + "~" + segments[at];
+                    what.append(" segment ").append(at).append(" doubled");
+                }
+                case 6 -> {
+                    what.append(" truncated");
+                    return edi.substring(0, r.nextInt(Math.max(1, edi.length())));
+                }
+                case 7 -> {
+                    String[] elements2 = segments[at].split("\\*", -1);
+                    segments[at] = String.join("*", java.util.Arrays.copyOf(elements2, Math.max(1, elements2.length - 1)));
+                    what.append(" segment ").append(at).append(" short one element");
+                }
+                case 8 -> {
+                    what.append(" delimiters changed");
+                    return edi.replace("~", pick(List.of("\n", "~\n", "|", "", "~~")));
+                }
+                default -> {
+                    what.append(" segment ").append(at).append(" replaced by ").append(abbreviate(value));
+                    segments[at] = value;
+                }
+            }
+            return String.join("~", segments);
+        }
+
+        /**
+         * {@code POST /v1/contracts/{id}/remittances[?acknowledge=]}: the node's own 835 for the fuzz targets, as
+         * it is or mutated. With acknowledge (which moves a matched disbursed payout) on a baseline: only from a
+         * token that may not acknowledge, or with an 835 that cannot be read.
+         */
+        Case remittance(Target t) {
+            String ack = chance(40) ? null : pick(List.of("true", "true", "TRUE", "True", "false", "yes", "1", "", "%00", "true&acknowledge=false"));
+            boolean acknowledges = ack != null && Boolean.parseBoolean(ack.contains("&") ? "true" : ack);
+            boolean guard = t.baseline() && acknowledges;
+            StringBuilder what = new StringBuilder("remittance" + (ack == null ? "" : " acknowledge=" + ack) + ":");
+            String edi = formats.edi835();
+            boolean invalid = guard && chance(50);
+            if (invalid) {
+                // an interchange that cannot be read: its trailer's control number differs, or it is cut off
+                edi = chance(50) ? edi.replaceFirst("IEA\\*(\\d+)\\*(\\d+)", "IEA*$1*000000000") : edi.substring(0, Math.max(0, edi.indexOf("ST*")));
+                what.append(" broken interchange");
+            } else if (chance(75)) {
+                edi = mutate835(edi, what);
+                if (chance(15)) {
+                    edi = mutate835(edi, what);
+                }
+            } else {
+                what.append(" as the node wrote it");
+            }
+            String auth;
+            if (guard && !invalid) {
+                do {
+                    auth = nonWriter(t);
+                } while (auth != null && auth.equals(auth("provider:" + t.provider())));
+            } else {
+                auth = chance(70) ? pick(List.of(auth("admin"), auth("provider:" + t.provider()), auth("payer:" + t.payer()), auth("actuary")))
+                        : anyAuth(t);
+            }
+            byte[] bytes = bytes(edi);
+            if (!guard && chance(3)) {
+                bytes = invalidUtf8(bytes);
+                what.append(", invalid UTF-8");
+            }
+            String ct = chance(90) ? "application/edi-x12" : pick(List.of("text/plain", "application/octet-stream", "application/json", "application/edi-x12; charset=utf-16"));
+            return new Case(i, what.toString(), chance(97) ? "POST" : pick(List.of("GET", "PUT")),
+                    "/v1/contracts/" + t.id() + "/remittances" + (ack == null ? "" : "?acknowledge=" + ack), auth, ct, bytes, guard, false, null);
+        }
+
+        /** The web app's paths: its files, and names that must not reach anything else of the class path. */
+        Case webApp(Target t) {
+            String path = pick(List.of("/", "/app", "/app/", "/app/index.html", "/app/app.js", "/app/api.js", "/app/views.js", "/app/app.css",
+                    "/app/../application.conf", "/app/%2e%2e/application.conf", "/app/%2E%2E%2Fapplication.conf", "/app/..%2fapplication.conf",
+                    "/app/application.conf", "/app/logback.xml", "/app/../../etc/passwd", "/app/%2e%2e%2f%2e%2e%2fetc%2fpasswd",
+                    "/app/webapp/index.html", "/app//index.html", "/app/index.html/", "/app/INDEX.HTML", "/app/index.html%00",
+                    "/app/index.html%00.js", "/app/%00", "/app/%ED%A0%80", "/app/org/vbcsettle/cli/Main.class", "/app/..%5capplication.conf",
+                    "/app/.%2e/application.conf", "/app/%252e%252e/application.conf", "/app/" + "a".repeat(r.nextInt(200, 5_000)),
+                    "/app/" + "../".repeat(r.nextInt(1, 50)) + "application.conf", "/app/x/../index.html", "/app/?x=1", "/app/app.js?v=%00",
+                    "/app/index.html;jsessionid=1", "/app/chart.js#x", "/app/%F0%9F%98%80.js", "/application.conf", "/webapp/index.html"));
+            String method = chance(85) ? "GET" : pick(List.of("HEAD", "POST", "PUT", "DELETE", "OPTIONS"));
+            return new Case(i, "web app " + abbreviate(path), method, path, chance(70) ? null : anyAuth(t), null, null, false, false, null);
         }
 
         // ------------------------------------------------------------ tokens

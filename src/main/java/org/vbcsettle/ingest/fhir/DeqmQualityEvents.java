@@ -36,12 +36,18 @@ final class DeqmQualityEvents {
         String memberId = refs.member(mr.getSubject());
         String measure = measureId(mr.getMeasure());
         String period = periodId(date(mr.getPeriod().getStartElement()), date(mr.getPeriod().getEndElement()));
+        List<String> noCount = new ArrayList<>();
         for (int g = 0; g < mr.getGroup().size(); g++) {
             var group = mr.getGroup().get(g);
             for (int p = 0; p < group.getPopulation().size(); p++) {
                 var pop = group.getPopulation().get(p);
                 String code = References.code(pop.getCode(), null);
-                if (code == null || !KINDS.containsKey(code) || pop.getCount() < 1) {
+                // a count element may carry no value (an extension only): getCount() would throw on it
+                Integer count = pop.hasCountElement() ? pop.getCountElement().getValue() : null;
+                if (code != null && KINDS.containsKey(code) && count == null && pop.hasCountElement()) {
+                    noCount.add(".group[" + g + "].population[" + p + "].count");
+                }
+                if (code == null || !KINDS.containsKey(code) || count == null || count < 1) {
                     continue;
                 }
                 Mapped<QualityEvent> m = new Mapped<>(QualityEventFormat.INSTANCE, resource);
@@ -54,12 +60,15 @@ final class DeqmQualityEvents {
             }
         }
         Mapped<QualityEvent> first = out.isEmpty() ? new Mapped<>(QualityEventFormat.INSTANCE, resource) : out.get(0);
+        for (String path : noCount) {
+            first.problem(path, "must be a whole number (the count of the member in the population), was given without a value");
+        }
         if (mr.getType() != MeasureReport.MeasureReportType.INDIVIDUAL) {
             first.problem(".type", "must be individual (a DEQM individual MeasureReport: one member's populations), was "
-                    + (mr.hasType() ? mr.getType().toCode() : "absent"));
+                    + given(mr.getTypeElement()));
         }
-        if (mr.hasStatus() && mr.getStatus() != MeasureReport.MeasureReportStatus.COMPLETE) {
-            first.problem(".status", "must be complete (a pending or error report is not counted), was " + mr.getStatus().toCode());
+        if (mr.hasStatusElement() && mr.getStatus() != MeasureReport.MeasureReportStatus.COMPLETE) {
+            first.problem(".status", "must be complete (a pending or error report is not counted), was " + given(mr.getStatusElement()));
         }
         if (out.isEmpty() && first.problems.isEmpty()) {
             first.problem(".group", "counts the member in none of numerator, denominator, denominator-exclusion");
@@ -68,6 +77,24 @@ final class DeqmQualityEvents {
             out.add(first);
         }
         return out;
+    }
+
+    /** A code as given: the parser keeps an element whose code it does not know without a value. */
+    static String given(org.hl7.fhir.r4.model.Enumeration<?> e) {
+        if (e == null || e.isEmpty() && e.getValueAsString() == null) {
+            return "absent";
+        }
+        return e.getValue() != null ? codeOf(e.getValue()) : e.getValueAsString() != null ? "'" + e.getValueAsString() + "' (not a code)" : "not a code";
+    }
+
+    private static String codeOf(Object v) {
+        if (v instanceof MeasureReport.MeasureReportType t) {
+            return t.toCode();
+        }
+        if (v instanceof MeasureReport.MeasureReportStatus st) {
+            return st.toCode();
+        }
+        return String.valueOf(v);
     }
 
     static String measureId(String canonical) {

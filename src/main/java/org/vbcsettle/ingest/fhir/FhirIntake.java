@@ -68,6 +68,11 @@ public final class FhirIntake {
                 labels.add(label);
             } catch (DataFormatException | ClassCastException | JsonProcessingException ex) {
                 problems.add(new FhirProblem(label, ".", "not a valid FHIR R4 resource: " + hapiMessage(ex)));
+            } catch (RuntimeException ex) {
+                // the parser fails on some shapes it does not foresee (an element named "" ends in an index
+                // out of range): the resource is as unreadable as one it refuses, and named the same way
+                problems.add(new FhirProblem(label, ".", "not a valid FHIR R4 resource: the FHIR parser cannot read it"
+                        + (emptyName(e.node) ? " (an element has an empty name)" : "")));
             }
         }
         List<Claim> claims = new ArrayList<>();
@@ -172,6 +177,24 @@ public final class FhirIntake {
             }
         }
         return out;
+    }
+
+    private static boolean emptyName(JsonNode n) {
+        if (n.isObject()) {
+            for (var it = n.fields(); it.hasNext(); ) {
+                var f = it.next();
+                if (f.getKey().isEmpty() || emptyName(f.getValue())) {
+                    return true;
+                }
+            }
+        } else if (n.isArray()) {
+            for (JsonNode c : n) {
+                if (emptyName(c)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static String hapiMessage(Exception e) {

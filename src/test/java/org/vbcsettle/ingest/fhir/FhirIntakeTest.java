@@ -3,6 +3,7 @@ package org.vbcsettle.ingest.fhir;
 import org.junit.jupiter.api.Test;
 import org.vbcsettle.contract.Contract;
 import org.vbcsettle.contract.ContractLoader;
+import org.vbcsettle.contract.Mappers;
 import org.vbcsettle.ingest.ClaimFormat;
 import org.vbcsettle.ingest.RecordReader;
 import org.vbcsettle.ingest.RecordRules;
@@ -110,5 +111,49 @@ class FhirIntakeTest {
         assertThat(b.attribution().stream().map(a -> a.memberId() + a.month()).distinct().count()).isEqualTo(activeMonths);
         var quality = RecordReader.readAll(Path.of("examples/quality.ndjson"), org.vbcsettle.ingest.QualityEventFormat.INSTANCE, 10);
         assertThat(b.qualityEvents()).hasSize(quality.records().size());
+    }
+
+    /**
+     * Cases the API fuzz found (seed 20241216): an element named {@code ""} made the FHIR parser throw an index
+     * out of range, and a population count too large for an integer (the parser keeps the element without a
+     * value) made the count's getter throw; both were 500s. Each is now a problem naming its resource.
+     */
+    @Test
+    void aMeasureReportWithATypeOrStatusThatIsNoCodeIsAProblemOfItsResource() throws Exception {
+        // found by the API fuzz (seed 20241216, #3862): the parser keeps such an element without a value
+        String report = Files.readAllLines(Path.of("examples/fhir/MeasureReport.ndjson")).get(0);
+        String reportId = Mappers.json().readTree(report).path("id").asText();
+        for (String[] change : List.of(new String[] {"\"type\":\"individual\"", "\"type\":\"'; DROP TABLE event_journal; --\""},
+                new String[] {"\"status\":\"complete\"", "\"status\":\"NaN\""})) {
+            assertThat(report).contains(change[0]);
+            FhirBatch b = FhirIntake.read(report.replace(change[0], change[1]), FhirIntake.Form.NDJSON, COMBINED);
+            assertThat(b.ok()).as(change[1]).isFalse();
+            assertThat(b.problems()).as(change[1]).anySatisfy(p -> {
+                assertThat(p.resource()).isEqualTo("MeasureReport/" + reportId);
+                assertThat(p.path()).isIn(".type", ".status", ".");
+            });
+        }
+    }
+
+    @Test
+    void anElementWithAnEmptyNameAndACountWithoutValueAreProblemsOfTheirResource() throws Exception {
+        String eob = Files.readAllLines(Path.of("examples/fhir/ExplanationOfBenefit.ndjson")).get(0);
+        String report = Files.readAllLines(Path.of("examples/fhir/MeasureReport.ndjson")).get(0);
+        String eobId = Mappers.json().readTree(eob).path("id").asText();
+        String reportId = Mappers.json().readTree(report).path("id").asText();
+        assertThat(report).contains("\"count\":1");
+        String body = eob.replaceFirst("^\\{", "{\"\":\"12.345\",") + "\n" + report.replace("\"count\":1", "\"count\":9223372036854775808") + "\n";
+        FhirBatch b = FhirIntake.read(body, FhirIntake.Form.NDJSON, COMBINED);
+        assertThat(b.ok()).isFalse();
+        assertThat(b.problems()).anySatisfy(p -> {
+            assertThat(p.resource()).isEqualTo("ExplanationOfBenefit/" + eobId);
+            assertThat(p.message()).contains("not a valid FHIR R4 resource").contains("empty name");
+        });
+        assertThat(b.problems()).anySatisfy(p -> {
+            assertThat(p.resource()).isEqualTo("MeasureReport/" + reportId);
+            assertThat(p.path()).endsWith(".count");
+        });
+        assertThat(b.qualityEvents()).isEmpty();
+        assertThat(b.claims()).isEmpty();
     }
 }
