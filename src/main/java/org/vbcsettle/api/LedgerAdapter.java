@@ -207,8 +207,16 @@ public final class LedgerAdapter implements LedgerGateway {
         return client.ready().exceptionally(t -> false);
     }
 
+    @Override
+    public CompletionStage<PayoutView> disputePayout(String contractId, String payoutKey, long remittedCents, String reason,
+                                                     String traceNumber, String requestId) {
+        return mapped(client.disputePayout(contractId, payoutKey, remittedCents, reason, traceNumber, requestId).thenApply(LedgerAdapter::view));
+    }
+
     static PayoutView view(Payout p) {
+        Payout.Dispute d = p.dispute();
         return new PayoutView(p.key(), p.contractId(), p.trigger(), p.periodId(), p.amount().cents(), p.reason(),
-                p.status().name().toLowerCase(Locale.ROOT));
+                p.status().name().toLowerCase(Locale.ROOT),
+                d == null ? null : new PayoutView.Dispute(d.remittedCents(), d.shortCents(), d.reason(), d.traceNumber()));
     }
 }

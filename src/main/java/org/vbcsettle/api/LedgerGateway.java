@@ -95,6 +95,13 @@ public interface LedgerGateway {
     /** Moves a payout to the next status (approved, disbursed, acknowledged); repeating is a no-op. */
     CompletionStage<PayoutView> changePayoutStatus(String contractId, String payoutKey, String status);
 
+    /**
+     * Opens the provider's dispute of a disbursed payout that a remittance paid short (refused when it is not
+     * disbursed or not short); the same remittance again (trace number and amount) is a no-op.
+     */
+    CompletionStage<PayoutView> disputePayout(String contractId, String payoutKey, long remittedCents, String reason,
+                                              String traceNumber, String requestId);
+
     /** True once this node's cluster member is Up and the database answers. */
     CompletionStage<Boolean> ready();
 }

@@ -16,9 +16,10 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 
 /**
- * {@code vbc-settle remittance-check --contract ID --file received.835 [--acknowledge]}: the provider sends
+ * {@code vbc-settle remittance-check --contract ID --file received.835 [--acknowledge] [--dispute]}: the provider sends
  * an X12 835 it received to a running node and gets each payout's finding (matched, short-paid, over-paid,
- * missing, unexpected) with contract and period; exit 1 unless everything matched.
+ * missing, unexpected) with contract and period; exit 1 unless everything matched. {@code --dispute} opens a
+ * dispute on each disbursed payout the 835 pays short (once: the same 835 again opens none).
  */
 @Command(name = "remittance-check", mixinStandardHelpOptions = true,
         description = "Check an X12 835 received from the payer against the contract's payouts on a running node")
@@ -34,6 +35,8 @@ public final class RemittanceCheckCommand implements Callable<Integer> {
 
     @Option(names = "--acknowledge", description = "acknowledge each disbursed payout the 835 pays exactly") boolean acknowledge;
 
+    @Option(names = "--dispute", description = "open a dispute on each disbursed payout the 835 pays short") boolean dispute;
+
     @Override
     public Integer call() throws Exception {
         String bearer = token != null ? token : System.getenv("VBC_TOKEN");
@@ -42,7 +45,7 @@ public final class RemittanceCheckCommand implements Callable<Integer> {
             return 2;
         }
         String endpoint = url.replaceAll("/+$", "") + "/v1/contracts/" + URLEncoder.encode(contract, StandardCharsets.UTF_8)
-                + "/remittances?acknowledge=" + acknowledge;
+                + "/remittances?acknowledge=" + acknowledge + "&dispute=" + dispute;
         HttpRequest req = HttpRequest.newBuilder(URI.create(endpoint)).timeout(Duration.ofMinutes(5))
                 .header("Authorization", "Bearer " + bearer).header("Content-Type", "application/edi-x12")
                 .POST(HttpRequest.BodyPublishers.ofFile(file)).build();
@@ -62,6 +65,10 @@ public final class RemittanceCheckCommand implements Callable<Integer> {
                     cents(f.path("expectedCents")), cents(f.path("remittedCents")), cents(f.path("differenceCents")));
         }
         body.path("acknowledged").forEach(k -> System.out.println("acknowledged " + k.asText()));
+        for (JsonNode d : body.path("disputes")) {
+            System.out.println("dispute " + d.path("outcome").asText() + " " + d.path("payoutKey").asText()
+                    + (d.has("detail") ? ": " + d.path("detail").asText() : " short " + cents(d.path("dispute").path("shortCents"))));
+        }
         return allMatched ? 0 : 1;
     }
 

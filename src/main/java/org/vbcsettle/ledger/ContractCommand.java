@@ -94,6 +94,17 @@ public sealed interface ContractCommand extends CborSerializable {
             implements ContractCommand {
     }
 
+    /**
+     * The provider disputes a disbursed payout that a remittance paid short (see {@link PayoutStatusDecider#dispute}).
+     * The same remittance again (same trace number and amount) is a no-op.
+     *
+     * @param remittedCents what the remittance paid for the payout
+     * @param traceNumber   the remittance's trace number (835 TRN02)
+     */
+    record DisputePayout(String payoutKey, long remittedCents, String reason, String traceNumber,
+                         ActorRef<LedgerReplies.PayoutReply> replyTo, String requestId) implements ContractCommand {
+    }
+
     record ListPayouts(ActorRef<LedgerReplies.PayoutsReply> replyTo) implements ContractCommand {
     }
 

@@ -36,6 +36,8 @@ public final class ContractDecider {
             return TermsDecider.register(state, c.contract());
         } else if (command instanceof ContractCommand.ChangePayoutStatus c) {
             return PayoutStatusDecider.change(state, c.payoutKey(), c.status());
+        } else if (command instanceof ContractCommand.DisputePayout c) {
+            return PayoutStatusDecider.dispute(state, c);
         } else if (command instanceof ContractCommand.ListPayouts) {
             return Decision.reply(new LedgerReplies.PayoutsReply(state.payouts(), null));
         } else if (command instanceof ContractCommand.ListStatements) {

@@ -143,7 +143,8 @@ public final class ContractEntity extends EventSourcedBehavior<ContractCommand, 
 
     @Override
     public Set<String> tagsFor(ContractEvent event) {
-        if (event instanceof ContractEvent.PayoutTriggered || event instanceof ContractEvent.PayoutStatusChanged) {
+        if (event instanceof ContractEvent.PayoutTriggered || event instanceof ContractEvent.PayoutStatusChanged
+                || event instanceof ContractEvent.PayoutDisputed) {
             return Set.of(ContractEvent.PAYOUT_TAG);
         }
         return Set.of();

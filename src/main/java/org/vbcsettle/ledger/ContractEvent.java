@@ -98,4 +98,21 @@ public sealed interface ContractEvent extends CborSerializable {
 
     record PayoutStatusChanged(String key, Payout.Status status) implements ContractEvent {
     }
+
+    /**
+     * The provider disputes a disbursed payout that its payer's 835 remitted short; at most one per payout.
+     *
+     * @param shortCents payout amount − remittedCents (positive)
+     */
+    record PayoutDisputed(String key, long remittedCents, long shortCents, String reason, String traceNumber, String requestId)
+            implements ContractEvent {
+        @Override
+        public ContractEvent withRequestId(String id) {
+            return new PayoutDisputed(key, remittedCents, shortCents, reason, traceNumber, id);
+        }
+
+        Payout.Dispute dispute() {
+            return new Payout.Dispute(remittedCents, shortCents, reason, traceNumber);
+        }
+    }
 }

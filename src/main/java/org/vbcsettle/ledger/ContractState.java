@@ -138,6 +138,12 @@ public final class ContractState implements CborSerializable {
                 throw new IllegalStateException("status change of unknown payout " + e.key());
             }
             payouts.put(e.key(), p.withStatus(e.status()));
+        } else if (event instanceof ContractEvent.PayoutDisputed e) {
+            Payout p = payouts.get(e.key());
+            if (p == null || p.dispute() != null) {
+                throw new IllegalStateException("dispute of payout " + e.key() + (p == null ? " that is unknown" : " disputed before"));
+            }
+            payouts.put(e.key(), p.withDispute(e.dispute()));
         } else {
             throw new IllegalStateException("unknown event " + event.getClass());
         }

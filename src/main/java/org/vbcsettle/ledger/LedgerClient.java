@@ -204,6 +204,13 @@ public final class LedgerClient {
                 .thenApply(r -> ok(contractId, r).payout());
     }
 
+    /** The provider disputes a disbursed payout that a remittance paid short; the same remittance again is a no-op. */
+    public CompletionStage<Payout> disputePayout(String contractId, String payoutKey, long remittedCents, String reason,
+                                                 String traceNumber, String requestId) {
+        return ask(contractId, (ActorRef<LedgerReplies.PayoutReply> r) -> new ContractCommand.DisputePayout(payoutKey, remittedCents,
+                reason, traceNumber, r, requestId)).thenApply(r -> ok(contractId, r).payout());
+    }
+
     public CompletionStage<Payout> approvePayout(String contractId, String payoutKey) {
         return changePayoutStatus(contractId, payoutKey, Payout.Status.APPROVED);
     }

@@ -31,8 +31,19 @@ public final class LedgerSchema {
               reason VARCHAR(4000) NOT NULL,
               status VARCHAR(16) NOT NULL,
               triggered_at_sequence BIGINT NOT NULL,
-              updated_at TIMESTAMP NOT NULL
+              updated_at TIMESTAMP NOT NULL,
+              dispute_remitted_cents BIGINT,
+              dispute_short_cents BIGINT,
+              dispute_reason VARCHAR(500),
+              dispute_trace VARCHAR(50)
             )""";
+
+    /** The dispute columns added to a payouts table created before disputes existed (null: no dispute). */
+    public static final List<String> PAYOUTS_DISPUTE_COLUMNS = List.of(
+            "ALTER TABLE payouts ADD COLUMN IF NOT EXISTS dispute_remitted_cents BIGINT",
+            "ALTER TABLE payouts ADD COLUMN IF NOT EXISTS dispute_short_cents BIGINT",
+            "ALTER TABLE payouts ADD COLUMN IF NOT EXISTS dispute_reason VARCHAR(500)",
+            "ALTER TABLE payouts ADD COLUMN IF NOT EXISTS dispute_trace VARCHAR(50)");
 
     public static final String PAYOUTS_INDEX = "CREATE INDEX IF NOT EXISTS payouts_status_idx ON payouts (status, contract_id)";
 
@@ -43,6 +54,7 @@ public final class LedgerSchema {
         DatabaseSettings.Dialect dialect = db.dialect();
         List<String> statements = new ArrayList<>(journalStatements(dialect));
         statements.add(PAYOUTS_DDL);
+        statements.addAll(PAYOUTS_DISPUTE_COLUMNS);
         statements.add(PAYOUTS_INDEX);
         try (Connection c = db.connect()) {
             c.setAutoCommit(true);

@@ -11,10 +11,28 @@ import org.vbcsettle.money.Money;
  * @param periodId         the period the trigger belongs to ({@code 2024-Q2}, {@code 2024})
  * @param performanceYear  the contract performance period whose final settlement nets this payout out
  * @param triggeredAtSequence ledger event sequence number at which the payout was decided
+ * @param dispute          the provider's dispute of a short-paid disbursement; null when none (and in events and
+ *                         snapshots written before disputes existed, which CBOR reads as null)
  */
 public record Payout(String key, String contractId, String trigger, String periodId, String performanceYear,
-                     Money amount, String reason, Status status, long triggeredAtSequence)
+                     Money amount, String reason, Status status, long triggeredAtSequence, Dispute dispute)
         implements CborSerializable {
+
+    public Payout(String key, String contractId, String trigger, String periodId, String performanceYear,
+                  Money amount, String reason, Status status, long triggeredAtSequence) {
+        this(key, contractId, trigger, periodId, performanceYear, amount, reason, status, triggeredAtSequence, null);
+    }
+
+    /**
+     * The provider says less reached it than this disbursed payout says. A flag next to the status, not a status:
+     * the payout stays where the payer's workflow put it (disbursed), and both parties see the dispute on it.
+     *
+     * @param remittedCents what the payer's 835 remitted for the payout
+     * @param shortCents    payout amount − remitted (always positive)
+     * @param traceNumber   the 835's TRN02 (reassociation trace number) of the remittance that was short
+     */
+    public record Dispute(long remittedCents, long shortCents, String reason, String traceNumber) implements CborSerializable {
+    }
 
     /**
      * Payer approves, disburses, then the disbursement is acknowledged; each step follows the previous.
@@ -51,6 +69,10 @@ public record Payout(String key, String contractId, String trigger, String perio
     }
 
     public Payout withStatus(Status s) {
-        return new Payout(key, contractId, trigger, periodId, performanceYear, amount, reason, s, triggeredAtSequence);
+        return new Payout(key, contractId, trigger, periodId, performanceYear, amount, reason, s, triggeredAtSequence, dispute);
+    }
+
+    public Payout withDispute(Dispute d) {
+        return new Payout(key, contractId, trigger, periodId, performanceYear, amount, reason, status, triggeredAtSequence, d);
     }
 }

@@ -91,6 +91,19 @@ public final class PayoutProjection {
                     throw new IllegalStateException("payout read side: status change of payout " + e.key() + " that is not in the table");
                 }
             }
+        } else if (event instanceof ContractEvent.PayoutDisputed e) {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE payouts SET dispute_remitted_cents = ?, dispute_short_cents = ?, "
+                    + "dispute_reason = ?, dispute_trace = ?, updated_at = ? WHERE payout_key = ?")) {
+                ps.setLong(1, e.remittedCents());
+                ps.setLong(2, e.shortCents());
+                ps.setString(3, e.reason());
+                ps.setString(4, e.traceNumber());
+                ps.setTimestamp(5, now);
+                ps.setString(6, e.key());
+                if (ps.executeUpdate() != 1) {
+                    throw new IllegalStateException("payout read side: dispute of payout " + e.key() + " that is not in the table");
+                }
+            }
         }
     }
 }

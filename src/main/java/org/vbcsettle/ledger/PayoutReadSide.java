@@ -36,7 +36,7 @@ public final class PayoutReadSide {
                 : " WHERE " + (contractId == null ? "" : "contract_id = ?") + (contractId != null && status != null ? " AND " : "")
                 + (status == null ? "" : "status = ?");
         String sql = "SELECT payout_key, contract_id, trigger_name, period_id, performance_year, amount_cents, reason, status, "
-                + "triggered_at_sequence FROM payouts" + where + " ORDER BY contract_id, payout_key";
+                + "triggered_at_sequence, dispute_remitted_cents, dispute_short_cents, dispute_reason, dispute_trace FROM payouts" + where + " ORDER BY contract_id, payout_key";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             int i = 1;
             if (contractId != null) {
@@ -48,8 +48,11 @@ public final class PayoutReadSide {
             List<Payout> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
+                    String trace = rs.getString(13);
+                    Payout.Dispute dispute = trace == null ? null
+                            : new Payout.Dispute(rs.getLong(10), rs.getLong(11), rs.getString(12), trace);
                     out.add(new Payout(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                            Money.ofCents(rs.getLong(6)), rs.getString(7), Payout.Status.valueOf(rs.getString(8)), rs.getLong(9)));
+                            Money.ofCents(rs.getLong(6)), rs.getString(7), Payout.Status.valueOf(rs.getString(8)), rs.getLong(9), dispute));
                 }
             }
             return out;

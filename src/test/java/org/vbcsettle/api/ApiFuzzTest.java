@@ -276,6 +276,14 @@ class ApiFuzzTest {
     }
 
     /** Everything a baseline shows, over the API and in its journal rows. */
+    static boolean listsAll(TestApi.Reply payouts) {
+        java.util.Set<String> listed = new java.util.HashSet<>();
+        payouts.json().forEach(p -> listed.add(p.path("key").asText()));
+        synchronized (payoutKeys) {
+            return listed.containsAll(payoutKeys);
+        }
+    }
+
     static Map<String, String> baselines() throws Exception {
         Map<String, String> out = new LinkedHashMap<>();
         String admin = tokens.get("admin");
@@ -294,6 +302,11 @@ class ApiFuzzTest {
             }
         }
         TestApi.Reply all = api.get("/v1/payouts", admin);
+        // /v1/payouts reads the projected read side, which lags the ledgers: wait (bounded) until it lists every payout loaded
+        for (long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60); System.nanoTime() < until && !listsAll(all); ) {
+            Thread.sleep(200);
+            all = api.get("/v1/payouts", admin);
+        }
         StringBuilder baselinePayouts = new StringBuilder();
         for (JsonNode p : all.json()) {
             if (!p.path("contractId").asText().startsWith("fz")) {

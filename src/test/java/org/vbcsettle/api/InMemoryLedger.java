@@ -145,13 +145,43 @@ class InMemoryLedger implements LedgerGateway {
         for (int i = 0; i < payouts.size(); i++) {
             PayoutView p = payouts.get(i);
             if (p.key().equals(key) && p.contractId().equals(contractId)) {
-                PayoutView moved = new PayoutView(p.key(), p.contractId(), p.trigger(), p.periodId(), p.amountCents(), p.reason(), status);
+                PayoutView moved = p.withStatus(status);
                 payouts.set(i, moved);
                 return done(moved);
             }
         }
         return fail(Problem.notFound("no payout '" + key + "' on contract '" + contractId + "'"));
     }
+
+    /** The ledger's rules in short (PayoutStatusDecider#dispute): disbursed, positive, short; one per payout. */
+    @Override
+    public CompletionStage<PayoutView> disputePayout(String contractId, String key, long remittedCents, String reason,
+                                                     String traceNumber, String requestId) {
+        for (int i = 0; i < payouts.size(); i++) {
+            PayoutView p = payouts.get(i);
+            if (p.key().equals(key) && p.contractId().equals(contractId)) {
+                if (p.dispute() != null) {
+                    return p.dispute().traceNumber().equals(traceNumber) && p.dispute().remittedCents() == remittedCents ? done(p)
+                            : fail(Problem.of(409, "conflict", "Conflict", "payout " + key + " is already disputed"));
+                }
+                if (!p.status().equals("disbursed")) {
+                    return fail(Problem.of(409, "conflict", "Conflict", "payout " + key + " is " + p.status() + "; only a disbursed payout can be disputed"));
+                }
+                if (p.amountCents() <= 0 || remittedCents < 0 || remittedCents >= p.amountCents()) {
+                    return fail(Problem.invalid("payout " + key + " is not short", List.of()));
+                }
+                disputes++;
+                PayoutView d = new PayoutView(p.key(), p.contractId(), p.trigger(), p.periodId(), p.amountCents(), p.reason(), p.status(),
+                        new PayoutView.Dispute(remittedCents, p.amountCents() - remittedCents, reason, traceNumber));
+                payouts.set(i, d);
+                return done(d);
+            }
+        }
+        return fail(Problem.notFound("no payout '" + key + "' on contract '" + contractId + "'"));
+    }
+
+    /** Disputes opened (not counting repeats). */
+    int disputes;
 
     @Override
     public CompletionStage<Boolean> ready() {

@@ -82,9 +82,10 @@ class RemittanceApiTest {
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
         List<String> lines = csv.body().lines().toList();
-        assertThat(lines.get(0)).isEqualTo("key,contractId,trigger,periodId,amountCents,amount,reason,status,payeeName,payeeTin,payeeNpi,x12Reference");
+        assertThat(lines.get(0)).isEqualTo("key,contractId,trigger,periodId,amountCents,amount,reason,status,payeeName,payeeTin,payeeNpi,x12Reference,"
+                + "disputeShortCents,disputeTrace");
         assertThat(lines).hasSize(5).contains(FINAL + "," + C + ",settlement.final,2024,1234567,12345.67,final settlement,disbursed,"
-                + "Cascade Care Network ACO,913372058,1245319599," + FINAL);
+                + "Cascade Care Network ACO,913372058,1245319599," + FINAL + ",,");
     }
 
     @Test
@@ -121,5 +122,53 @@ class RemittanceApiTest {
         TestApi.Reply broken = api.send("POST", "/v1/contracts/" + C + "/remittances", PROVIDER, "application/edi-x12",
                 edi.replace("IEA*1*000000007", "IEA*1*000000008"));
         assertThat(broken.status()).as(broken.toString()).isEqualTo(422);
+        assertThat(r.json().path("disputes")).as("no dispute unless asked").isEmpty();
+        assertThat(ledger.disputes).isZero();
+    }
+
+    /** Runs after the acknowledging check (name order): the short FINAL payout gets one dispute, however often it is sent. */
+    @Test
+    void theShortPaidRemittanceOpensOneVisibleDispute() throws Exception {
+        LocalDate year = LocalDate.parse("2024-12-31");
+        Remittance received = Remittance.of("Evergreen Health Plan", "EHP", "Cascade Care Network ACO", "1245319599", "913372058", "ACH",
+                LocalDate.parse("2025-05-06"), "EFT-78", List.of(
+                        new Remittance.Payment(FINAL, 1_224_567, year),                 // $100.00 short
+                        new Remittance.Payment(INTERIM, -20_005, year)));               // approved, paid exactly: nothing to dispute
+        String edi = Edi835Writer.write(List.of(received), "EHP", "CASCADE", 8, LocalDateTime.parse("2025-05-06T08:00:00"));
+        String path = "/v1/contracts/" + C + "/remittances?dispute=true";
+        assertThat(api.send("POST", path, TestApi.token(Role.PAYER, "Evergreen Health Plan (Medicare Advantage)"), "application/edi-x12", edi).status())
+                .as("the payer does not dispute its own payout").isEqualTo(403);
+        assertThat(ledger.disputes).isZero();
+
+        TestApi.Reply r = api.send("POST", path, PROVIDER, "application/edi-x12", edi);
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        JsonNode disputes = r.json().path("disputes");
+        assertThat(disputes).hasSize(1);
+        assertThat(disputes.get(0).path("payoutKey").asText()).isEqualTo(FINAL);
+        assertThat(disputes.get(0).path("outcome").asText()).isEqualTo("opened");
+        assertThat(disputes.get(0).path("dispute").path("shortCents").asLong()).isEqualTo(1_234_567 - 1_224_567);
+        assertThat(disputes.get(0).path("dispute").path("traceNumber").asText()).isEqualTo("EFT-78");
+
+        JsonNode listed = null;
+        for (JsonNode p : api.get("/v1/payouts", ADMIN).json()) {
+            if (p.path("key").asText().equals(FINAL)) {
+                listed = p;
+            }
+        }
+        assertThat(listed).as("FINAL in the payouts list").isNotNull();
+        assertThat(listed.path("status").asText()).isEqualTo("disbursed");
+        assertThat(listed.path("dispute").path("remittedCents").asLong()).isEqualTo(1_224_567);
+        assertThat(listed.path("dispute").path("shortCents").asLong()).isEqualTo(10_000);
+        assertThat(listed.path("dispute").path("reason").asText()).contains("EFT-78").contains("12245.67").contains("12345.67");
+
+        TestApi.Reply again = api.send("POST", path, PROVIDER, "application/edi-x12", edi);
+        assertThat(again.status()).as(again.toString()).isEqualTo(200);
+        assertThat(again.json().path("disputes").get(0).path("outcome").asText()).isEqualTo("already-open");
+        assertThat(ledger.disputes).as("sent twice, disputed once").isEqualTo(1);
+
+        var req = java.net.http.HttpRequest.newBuilder(java.net.URI.create(api.base + "/v1/payouts")).header("Authorization", "Bearer " + ADMIN)
+                .header("Accept", "text/csv").GET().build();
+        String csv = java.net.http.HttpClient.newHttpClient().send(req, java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(csv.lines().filter(l -> l.startsWith(FINAL + ",")).findFirst().orElseThrow()).endsWith("," + FINAL + ",10000,EFT-78");
     }
 }

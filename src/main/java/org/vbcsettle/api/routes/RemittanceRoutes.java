@@ -42,7 +42,9 @@ import java.util.concurrent.CompletionStage;
  * Money in the industry's formats: {@code GET /v1/payouts.835?status=} (the payer's X12 835 of approved or
  * disbursed payouts, one advice per contract, for the contracts the caller may read), the CSV payout file
  * ({@code GET /v1/payouts} with {@code Accept: text/csv}), and the provider's remittance check
- * {@code POST /v1/contracts/{id}/remittances?acknowledge=true|false} (body: the 835 received).
+ * {@code POST /v1/contracts/{id}/remittances?acknowledge=true|false&dispute=true|false} (body: the 835 received).
+ * With {@code dispute=true} each short-paid disbursed payout gets the provider's dispute (one per payout: the
+ * same 835 again opens none).
  */
 public final class RemittanceRoutes extends RouteSupport {
     static final Set<String> PAYABLE = Set.of("approved", "disbursed");
@@ -86,16 +88,22 @@ public final class RemittanceRoutes extends RouteSupport {
         })));
     }
 
-    /** The CSV payout file: one row per payout the caller may see, with payee identity and the 835 reference. */
+    /**
+     * The CSV payout file: one row per payout the caller may see, with payee identity, the 835 reference and the
+     * provider's dispute (short amount and remittance trace; empty when none).
+     */
     public Route csv(Caller caller, String status) {
         return after(visible(caller, status), byContract -> {
-            StringBuilder b = new StringBuilder("key,contractId,trigger,periodId,amountCents,amount,reason,status,payeeName,payeeTin,payeeNpi,x12Reference\n");
+            StringBuilder b = new StringBuilder("key,contractId,trigger,periodId,amountCents,amount,reason,status,payeeName,payeeTin,payeeNpi,x12Reference,"
+                + "disputeShortCents,disputeTrace\n");
             byContract.forEach((c, payouts) -> {
                 for (PayoutView p : payouts) {
                     b.append(String.join(",", cell(p.key()), cell(p.contractId()), cell(p.trigger()), cell(p.periodId()),
                             String.valueOf(p.amountCents()), X12.amount(p.amountCents()), cell(p.reason()), cell(p.status()),
                             cell(c.payee() == null ? "" : c.payee().name()), cell(c.payee() == null ? "" : c.payee().tinDigits()),
-                            cell(c.payee() == null ? "" : c.payee().npi()), cell(X12.reference(p.key())))).append('\n');
+                            cell(c.payee() == null ? "" : c.payee().npi()), cell(X12.reference(p.key())),
+                            p.dispute() == null ? "" : String.valueOf(p.dispute().shortCents()),
+                            cell(p.dispute() == null ? "" : p.dispute().traceNumber()))).append('\n');
                 }
             });
             return complete(HttpResponse.create().withStatus(StatusCodes.OK)
@@ -105,11 +113,17 @@ public final class RemittanceRoutes extends RouteSupport {
 
     /** {@code /v1/contracts/{id}/remittances}: the provider checks an 835 it received. */
     public Route forContract(Caller caller, String id) {
-        return path("remittances", () -> post(() -> readable(caller, id, parties -> parameterOptional("acknowledge", ack -> {
+        return path("remittances", () -> post(() -> requestId(rid -> readable(caller, id, parties -> parameterOptional("acknowledge", ack ->
+                parameterOptional("dispute", disp -> {
             boolean acknowledge = ack.map(Boolean::parseBoolean).orElse(false);
+            boolean dispute = disp.map(Boolean::parseBoolean).orElse(false);
             if (acknowledge && !(caller.role() == Role.ADMIN || caller.role() == Role.PROVIDER)) {
                 return problem(Problem.forbidden(caller.role().claim() + " '" + caller.party() + "' may not acknowledge payouts of contract '"
                         + id + "' (its provider '" + parties.provider() + "' acknowledges receipt)"));
+            }
+            if (dispute && !(caller.role() == Role.ADMIN || caller.role() == Role.PROVIDER)) {
+                return problem(Problem.forbidden(caller.role().claim() + " '" + caller.party() + "' may not dispute payouts of contract '"
+                        + id + "' (its provider '" + parties.provider() + "' disputes what it was paid)"));
             }
             return strictBody(entity -> after(ctx.directory().contract(id), contract -> {
                 List<Remittance> advices;
@@ -138,7 +152,22 @@ public final class RemittanceRoutes extends RouteSupport {
                             }
                         }
                     }
-                    return after(acked, keys -> {
+                    CompletionStage<List<Map<String, Object>>> disputed = CompletableFuture.completedFuture(new ArrayList<>());
+                    if (dispute) {
+                        for (RemittanceCheck.Finding f : findings) {
+                            if (f.outcome() != RemittanceCheck.Outcome.SHORT_PAID) {
+                                continue;
+                            }
+                            PayoutView before = payouts.stream().filter(x -> x.key().equals(f.key())).findFirst().orElse(null);
+                            disputed = disputed.thenCompose(l -> ctx.ledger().disputePayout(id, f.key(), f.remittedCents(), shortReason(f),
+                                    f.traceNumber(), rid).handle((p, t) -> {
+                                l.add(disputeView(f, before, p, t));
+                                return l;
+                            }));
+                        }
+                    }
+                    return after(acked.thenCombine(disputed, (keys, disputes) -> Map.of("acknowledged", keys, "disputes", disputes)), both -> {
+                        Object keys = both.get("acknowledged");
                         Map<String, Object> reply = new LinkedHashMap<>();
                         reply.put("contractId", id);
                         reply.put("advices", ours.size());
@@ -148,11 +177,35 @@ public final class RemittanceRoutes extends RouteSupport {
                         reply.put("counts", counts);
                         reply.put("findings", findings.stream().map(RemittanceRoutes::view).toList());
                         reply.put("acknowledged", keys);
+                        reply.put("disputes", both.get("disputes"));
                         return json(StatusCodes.OK, reply);
                     });
                 });
             }));
-        }))));
+        }))))));
+    }
+
+    private static String shortReason(RemittanceCheck.Finding f) {
+        return "short-paid: remittance " + f.traceNumber() + " paid " + X12.amount(f.remittedCents()) + " of " + X12.amount(f.expectedCents());
+    }
+
+    /**
+     * One short-paid finding's dispute: {@code opened} (new now), {@code already-open} (this remittance disputed it
+     * before) or {@code refused} (with the ledger's reason, e.g. the payout is not disbursed).
+     */
+    private static Map<String, Object> disputeView(RemittanceCheck.Finding f, PayoutView before, PayoutView after, Throwable failed) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("payoutKey", f.key());
+        if (failed != null) {
+            Problem p = org.vbcsettle.api.ErrorHandling.problemFor(failed);
+            m.put("outcome", "refused");
+            m.put("status", p.status());
+            m.put("detail", p.detail());
+            return m;
+        }
+        m.put("outcome", before != null && before.dispute() != null ? "already-open" : "opened");
+        m.put("dispute", after.dispute());
+        return m;
     }
 
     private static Map<String, Object> view(RemittanceCheck.Finding f) {
