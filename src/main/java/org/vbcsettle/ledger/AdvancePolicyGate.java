@@ -134,7 +134,7 @@ final class AdvancePolicyGate {
                 if (ctx instanceof SettlementOutcome.Refused<SettlementContext> refused) {
                     return Outcome.refused(refused.reason());
                 }
-                SettlementOutcome<ArrangementResult> r = BundledPaymentCalculator.settleClosedEpisodes(bp, ctx.orElseThrow(), composites);
+                SettlementOutcome<ArrangementResult> r = BundledPaymentCalculator.settleForAdvance(bp, ctx.orElseThrow(), composites);
                 if (r instanceof SettlementOutcome.Refused<ArrangementResult> refused) {
                     return Outcome.refused(refused.reason());
                 }

@@ -87,6 +87,10 @@ final class YearScenario {
               runOutMonths: 3
               interimSettlements: true
               withholdRate: 0.25
+              # the year's mechanics, not the advance policy (LedgerAdvancePolicyTest covers it): the Q1 interim
+              # pays on its two months of claims
+              advances:
+                minimumExperienceMonths: 1
               completionFactors:
                 - {monthsOfRunOut: 0, factor: 1.0}
             """;
@@ -211,7 +215,11 @@ final class YearScenario {
         assertThat(bundle.path("reconciliation").asLong()).isEqualTo(1_820_00L);
 
         long[] expectedTotals = {2_310_00, 2_120_00, 2_270_00, 2_415_00};
-        long[] expectedPayouts = {367_50, 0, 0, 78_75};
+        // interim payout = basis × (1 − 0.25) − paid so far, never negative; the basis counts a bundle's episodes
+        // closed by the quarter's end (and open ones already over target): Q1: episode 1 (window to May) still
+        // open under target, basis $150.00 → $112.50 − $1,365.00 advance → $0; Q2: $2,120.00 → $1,590.00 − $1,365.00
+        // = $225.00; Q3: $2,270.00 → $1,702.50 − $1,590.00 = $112.50; Q4: $2,415.00 → $1,811.25 − $1,702.50 = $108.75
+        long[] expectedPayouts = {0, 225_00, 112_50, 108_75};
         String[] asOf = {"2024-05-15", "2024-08-15", "2024-11-15", "2025-02-15"};
         for (int i = 0; i < 4; i++) {
             JsonNode s = call("POST", c + "/settlements", payer, "application/json",

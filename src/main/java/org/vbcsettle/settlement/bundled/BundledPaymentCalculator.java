@@ -54,11 +54,12 @@ public final class BundledPaymentCalculator {
     }
 
     /**
-     * As {@link #settle}, over the episodes closed by the end of the context's period only: the reconciliation
-     * an advance may be paid on. An open episode's spend is still accumulating (its later claims are not paid
-     * yet), so counting it as if reconciled would pay target − partial spend, far above what the final pays.
+     * As {@link #settle}, over the episodes an advance may count on ({@link EpisodeOutcome#knownForAdvance}): the
+     * closed ones, and the open ones already over their target (a shortfall already owed). An open episode under
+     * its target is still accumulating spend (its later claims are not paid yet), so counting it as if reconciled
+     * would pay target − partial spend, far above what the final pays.
      */
-    public static SettlementOutcome<ArrangementResult> settleClosedEpisodes(BundledPayment terms, SettlementContext ctx,
+    public static SettlementOutcome<ArrangementResult> settleForAdvance(BundledPayment terms, SettlementContext ctx,
                                                                             Map<String, BigDecimal> composites) {
         return settle(terms, ctx, composites, true);
     }
@@ -69,7 +70,7 @@ public final class BundledPaymentCalculator {
             String where = "bundled-payment " + terms.id();
             List<EpisodeOutcome> episodes = EpisodeConstruction.build(terms, ctx.claims(), ctx.period());
             if (closedOnly) {
-                episodes = episodes.stream().filter(EpisodeOutcome::closed).toList();
+                episodes = episodes.stream().filter(EpisodeOutcome::knownForAdvance).toList();
             }
             BigDecimal cf = Completion.factor(where, ctx.completionFactor());
             BundledPaymentResult.CompletedSpend completion = null;

@@ -26,6 +26,15 @@ public record EpisodeOutcome(String id, String memberId, String episodeType, Str
         return closed && spend.compareTo(target) < 0;
     }
 
+    /**
+     * What an advance may count on: a closed episode, or an open one whose spend is already over its target —
+     * its spend can only grow, so its shortfall is owed whatever the rest of its window brings. An open episode
+     * under its target counts for nothing yet: its remaining days may take it over.
+     */
+    public boolean knownForAdvance() {
+        return closed || spend.compareTo(target) > 0;
+    }
+
     EpisodeOutcome withSpend(Money completedSpend) {
         return new EpisodeOutcome(id, memberId, episodeType, anchorClaimId, start, end, completedSpend, target, closed);
     }
