@@ -55,10 +55,10 @@ public final class FhirRoutes extends RouteSupport {
                         .map(FhirRoutes::error).toList();
                 return problem(Problem.invalid(batch.problems().size() + " error(s) in the FHIR resources; nothing was stored", errors));
             }
-            CompletionStage<Map<String, Object>> done = inBatches(contract.id(), batch.attribution(),
+            CompletionStage<Map<String, Object>> done = IngestRoutes.inBatches(ctx.settings().ndjsonBatchSize(), contract.id(), batch.attribution(),
                     (c, l) -> ctx.ledger().attribute(c, l, rid))
-                    .thenCompose(a -> inBatches(contract.id(), batch.claims(), (c, l) -> ctx.ledger().recordClaims(c, l, rid))
-                            .thenCompose(cl -> inBatches(contract.id(), batch.qualityEvents(),
+                    .thenCompose(a -> IngestRoutes.inBatches(ctx.settings().ndjsonBatchSize(), contract.id(), batch.claims(), (c, l) -> ctx.ledger().recordClaims(c, l, rid))
+                            .thenCompose(cl -> IngestRoutes.inBatches(ctx.settings().ndjsonBatchSize(), contract.id(), batch.qualityEvents(),
                                     (c, l) -> ctx.ledger().recordQualityEvents(c, l, rid))
                                     .thenApply(q -> {
                                         Map<String, Object> reply = new LinkedHashMap<>();
@@ -133,16 +133,5 @@ public final class FhirRoutes extends RouteSupport {
     /** A problem as the API names record errors: the resource, the element, the rule's message. */
     public static RecordError error(FhirProblem p) {
         return new RecordError(p.resource(), p.path(), p.message());
-    }
-
-    private <T> CompletionStage<BatchResult> inBatches(String contractId, List<T> records,
-                                                       BiFunction<String, List<T>, CompletionStage<BatchResult>> send) {
-        int size = ctx.settings().ndjsonBatchSize();
-        CompletionStage<BatchResult> acc = CompletableFuture.completedFuture(BatchResult.EMPTY);
-        for (int from = 0; from < records.size(); from += size) {
-            List<T> chunk = List.copyOf(records.subList(from, Math.min(records.size(), from + size)));
-            acc = acc.thenCompose(sofar -> send.apply(contractId, chunk).thenApply(sofar::plus));
-        }
-        return acc;
     }
 }

@@ -87,14 +87,13 @@ public final class IngestRoutes extends RouteSupport {
                         ? errors.subList(0, BatchResult.MAX_ERRORS_LISTED) : errors;
                 return problem(Problem.invalid(errors.size() + " error(s) in " + kind + "; nothing was stored", listed));
             }
-            return after(inBatches(contract.id(), valid, send), r -> json(StatusCodes.OK, r));
+            return after(inBatches(ctx.settings().ndjsonBatchSize(), contract.id(), valid, send), r -> json(StatusCodes.OK, r));
         });
     }
 
-    /** Sends records in ledger-sized batches, one after the other. */
-    private <T> CompletionStage<BatchResult> inBatches(String contractId, List<T> records,
-                                                       BiFunction<String, List<T>, CompletionStage<BatchResult>> send) {
-        int size = ctx.settings().ndjsonBatchSize();
+    /** Sends records in ledger-sized batches, one after the other (every intake route's one way to do it). */
+    static <T> CompletionStage<BatchResult> inBatches(int size, String contractId, List<T> records,
+                                                      BiFunction<String, List<T>, CompletionStage<BatchResult>> send) {
         CompletionStage<BatchResult> acc = CompletableFuture.completedFuture(BatchResult.EMPTY);
         for (int from = 0; from < records.size(); from += size) {
             List<T> chunk = List.copyOf(records.subList(from, Math.min(records.size(), from + size)));
